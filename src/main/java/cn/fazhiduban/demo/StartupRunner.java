@@ -1,0 +1,55 @@
+package cn.fazhiduban.demo;
+
+import cn.fazhiduban.identity.DubanProperties;
+import cn.fazhiduban.identity.IdentitySetup;
+import cn.fazhiduban.plan.PlanImportService;
+import cn.fazhiduban.plan.PlanImportService.ImportResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * On start: users and groups; in demo mode also the shipped plan. Then one log line that says where to log in and as
+ * whom.
+ */
+@Component
+class StartupRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(StartupRunner.class);
+
+  private final IdentitySetup identitySetup;
+  private final PlanImportService planImport;
+  private final DubanProperties properties;
+  private final Environment environment;
+
+  StartupRunner(IdentitySetup identitySetup, PlanImportService planImport, DubanProperties properties,
+      Environment environment) {
+    this.identitySetup = identitySetup;
+    this.planImport = planImport;
+    this.properties = properties;
+    this.environment = environment;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void onReady() throws IOException {
+    identitySetup.run();
+    String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    String url = "http://localhost:" + port + "/camunda/";
+    if (properties.demo().enabled()) {
+      String text = properties.demo().plan().getContentAsString(StandardCharsets.UTF_8);
+      ImportResult result = planImport.importPlan(text, "demo");
+      log.info("演示方案《{}》：{} 项任务（方案编号 {}）", result.title(), result.tasks(), result.id());
+      log.info("法治督办已启动（演示模式）：请打开 {} 登录。演示账号（密码均为 demo）：依法治区办 yfzqb1，领导 leader1，"
+          + "管理员 {}，各单位承办人见 GET /api/units 的 demoUsers（如 司法局 sfj1、组织人事部 zzrsb1）。", url,
+          properties.admin().user());
+    } else {
+      log.info("法治督办已启动：请打开 {}，以管理员 {} 和 DUBAN_ADMIN_PASSWORD 中的密码登录。", url,
+          properties.admin().user());
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package cn.fazhiduban.identity;
+
+import cn.fazhiduban.unit.Unit;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/** Which demo users (password {@code demo}) a unit has, in demo mode. */
+@Component
+public class DemoUsers {
+
+  private final IdentityService identityService;
+  private final DubanProperties properties;
+
+  DemoUsers(IdentityService identityService, DubanProperties properties) {
+    this.identityService = identityService;
+    this.properties = properties;
+  }
+
+  public boolean enabled() {
+    return properties.demo().enabled();
+  }
+
+  public List<String> of(Unit unit) {
+    return identityService.createUserQuery().memberOfGroup(unit.groupId()).userEmail(IdentitySetup.DEMO_MARK)
+        .orderByUserId().asc().list().stream().map(User::getId).toList();
+  }
+}

@@ -1,0 +1,75 @@
+package cn.fazhiduban.security;
+
+import cn.fazhiduban.identity.Groups;
+import cn.fazhiduban.web.ApiErrors;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two chains. Our {@code /api/**} and the engine's {@code /engine-rest/**} need HTTP Basic against Camunda's users,
+ * hold no session and answer 401/403 as JSON. Everything else (the Camunda webapps with their own session login and
+ * CSRF protection, static files, health) passes through this chain untouched.
+ */
+@Configuration
+class SecurityConfig {
+
+  static final String OFFICE = "GROUP_" + Groups.OFFICE;
+  static final String ADMINS = "GROUP_" + Groups.ADMINS;
+
+  @Bean
+  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
+    return new ProviderManager(provider);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, AuthenticationManager authenticationManager,
+      IdentityService identityService, ObjectMapper mapper) throws Exception {
+    AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"fazhi-duban\", charset=\"UTF-8\"");
+      ApiErrors.write(response, mapper, HttpStatus.UNAUTHORIZED, "unauthorized", "请先登录：用户名或密码错误，或未提供登录信息。");
+    };
+    AccessDeniedHandler forbidden = (request, response, e) ->
+        ApiErrors.write(response, mapper, HttpStatus.FORBIDDEN, "forbidden", "您没有执行此操作的权限。");
+    // Path matchers on the whole path: /engine-rest is Jersey's servlet, not Spring MVC's.
+    PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/plans"), paths.matcher(HttpMethod.POST, "/api/rounds"))
+            .hasAnyAuthority(OFFICE, ADMINS)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+        .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless HTTP Basic: no cookie, so no cross-site request can ride on one.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappChain(HttpSecurity http) throws Exception {
+    // The Camunda webapps authenticate and protect against CSRF themselves.
+    http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+    return http.build();
+  }
+}

@@ -1,0 +1,40 @@
+package cn.fazhiduban.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.fazhiduban.FazhiDubanApplication;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Outside demo mode: no demo users, and no start at all without an administrator password. */
+class ProductionModeTest {
+
+  private static SpringApplicationBuilder application() {
+    return new SpringApplicationBuilder(FazhiDubanApplication.class).profiles("test");
+  }
+
+  @Test
+  void refusesToStartWithoutAnAdministratorPassword() {
+    assertThatThrownBy(() -> application()
+        .run("--duban.demo.enabled=false", "--duban.admin.password=", "--server.port=0").close())
+        .hasStackTraceContaining("DUBAN_ADMIN_PASSWORD");
+  }
+
+  @Test
+  void startsWithTheGivenPasswordAndMakesNoDemoUsers() {
+    try (ConfigurableApplicationContext context = application()
+        .run("--duban.demo.enabled=false", "--duban.admin.password=Geheim-2026", "--server.port=0")) {
+      IdentityService identity = context.getBean(IdentityService.class);
+      assertThat(identity.checkPassword("admin", "Geheim-2026")).isTrue();
+      assertThat(identity.checkPassword("admin", "demo")).isFalse();
+      assertThat(identity.createUserQuery().userId("yfzqb1").count()).isZero();
+      assertThat(identity.createUserQuery().userId("leader1").count()).isZero();
+      assertThat(identity.createGroupQuery().groupId("sfj").singleResult().getName()).isEqualTo("司法局");
+      assertThat(identity.createGroupQuery().groupId(Groups.LEADERS).count()).isOne();
+      assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINS).userId("admin").count()).isOne();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package cn.fazhiduban.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** A small HTTP client for API tests: real requests to the running server, as a user or anonymously. */
+public final class Api {
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String base;
+  private final String authorization;
+
+  private Api(String base, String authorization) {
+    this.base = base;
+    this.authorization = authorization;
+  }
+
+  public static Api anonymous(int port) {
+    return new Api("http://localhost:" + port, null);
+  }
+
+  public static Api as(int port, String user, String password) {
+    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return new Api("http://localhost:" + port, "Basic " + token);
+  }
+
+  public record Response(int status, String contentType, String body) {
+    public JsonNode json() {
+      try {
+        return new ObjectMapper().readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("不是 JSON：" + body, e);
+      }
+    }
+  }
+
+  public Response get(String path) {
+    return send(builder(path).GET());
+  }
+
+  public Response post(String path, String contentType, byte[] body) {
+    return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public Response postText(String path, String text) {
+    return post(path, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  public Response postJson(String path, String json) {
+    return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A multipart/form-data upload of one file in the field {@code file}. */
+  public Response upload(String path, String filename, String fileType, byte[] content) {
+    String boundary = "----duban" + System.nanoTime();
+    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+        + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return post(path, "multipart/form-data; boundary=" + boundary, body);
+  }
+
+  private HttpRequest.Builder builder(String path) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path));
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    return builder;
+  }
+
+  private Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = client.send(request.build(),
+          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
+    } catch (IOException e) {
+      throw new AssertionError("请求失败：" + path(request), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String path(HttpRequest.Builder request) {
+    return request.build().uri().toString();
+  }
+}
