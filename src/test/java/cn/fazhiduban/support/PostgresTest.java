@@ -8,6 +8,11 @@ public abstract class PostgresTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
+    useFreshPostgres(registry);
+  }
+
+  /** For test classes that cannot extend this one. */
+  public static void useFreshPostgres(DynamicPropertyRegistry registry) {
     TestDatabases.Database database = TestDatabases.freshPostgres();
     registry.add("spring.datasource.url", database::url);
     registry.add("spring.datasource.username", database::user);

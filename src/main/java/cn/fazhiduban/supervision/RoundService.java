@@ -1,0 +1,139 @@
+package cn.fazhiduban.supervision;
+
+import cn.fazhiduban.plan.Plan;
+import cn.fazhiduban.plan.PlanRepository;
+import cn.fazhiduban.plan.PlanTask;
+import cn.fazhiduban.supervision.TaskUnits.Expanded;
+import cn.fazhiduban.unit.Unit;
+import cn.fazhiduban.web.ApiException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opens a 督办轮次: checks the request, expands every chosen task's units into work items and starts the
+ * {@code supervision-round} instance, in one transaction with the engine, so a round is opened whole or not at all.
+ */
+@Service
+public class RoundService {
+
+  public static final String PROCESS_ID = "supervision-round";
+
+  private final PlanRepository plans;
+  private final SupervisionRoundRepository rounds;
+  private final RoundTaskRepository roundTasks;
+  private final WorkItemRepository workItems;
+  private final TaskUnits taskUnits;
+  private final RuntimeService runtimeService;
+
+  public RoundService(PlanRepository plans, SupervisionRoundRepository rounds, RoundTaskRepository roundTasks,
+      WorkItemRepository workItems, TaskUnits taskUnits, RuntimeService runtimeService) {
+    this.plans = plans;
+    this.rounds = rounds;
+    this.roundTasks = roundTasks;
+    this.workItems = workItems;
+    this.taskUnits = taskUnits;
+    this.runtimeService = runtimeService;
+  }
+
+  public record OpenRound(Long planId, String label, OffsetDateTime reportDue, List<Integer> tasks) {}
+
+  public record Opened(long id, String processInstanceId, int workItems, int tasks, List<Integer> awaitingAssignment) {}
+
+  @Transactional
+  public Opened open(OpenRound request, String user) {
+    if (request == null || request.planId() == null) {
+      throw badRequest("invalid", "请指定方案（planId）。");
+    }
+    Plan plan = plans.findById(request.planId())
+        .orElseThrow(() -> badRequest("unknown-plan", "方案 " + request.planId() + " 不存在。"));
+    String label = request.label() == null ? "" : request.label().strip();
+    if (label.isEmpty() || label.length() > 100) {
+      throw badRequest("invalid", "请填写轮次名称（如“2026年上半年”），不超过 100 字。");
+    }
+    if (request.reportDue() == null) {
+      throw badRequest("invalid", "请填写报送截止时间（reportDue），如 2026-12-31T18:00:00+08:00。");
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant due = request.reportDue().toInstant();
+    if (!due.isAfter(now)) {
+      throw badRequest("report-due-in-past", "报送截止时间已过，请选择将来的时间。");
+    }
+    List<PlanTask> chosen = chooseTasks(plan, request.tasks());
+
+    Map<PlanTask, Expanded> expanded = new LinkedHashMap<>();
+    Set<String> unknown = new LinkedHashSet<>();
+    for (PlanTask task : chosen) {
+      Expanded units = taskUnits.expand(task);
+      unknown.addAll(units.unknown());
+      expanded.put(task, units);
+    }
+    if (!unknown.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-unit",
+          "以下单位不在单位目录中，请先在单位目录中补充：" + String.join("、", unknown), Map.of("units", List.copyOf(unknown)));
+    }
+
+    SupervisionRound round = rounds.save(new SupervisionRound(plan.getId(), label, due, user, now));
+    int items = 0;
+    List<Integer> awaiting = new ArrayList<>();
+    for (Map.Entry<PlanTask, Expanded> entry : expanded.entrySet()) {
+      Expanded units = entry.getValue();
+      RoundTask task = roundTasks.save(new RoundTask(round.getId(), entry.getKey(), units.needsAssignment(),
+          taskUnits.codes(units.leads())));
+      if (units.needsAssignment()) {
+        awaiting.add(task.getTaskNo());
+      }
+      for (Unit unit : units.reporters()) {
+        workItems.save(new WorkItem(task, unit.code(), unit.name(), due, now));
+        items++;
+      }
+    }
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_ID)
+        .businessKey(String.valueOf(round.getId()))
+        .setVariable(TaskSupervision.Variables.ROUND_ID, round.getId())
+        .setVariable(TaskSupervision.Variables.REPORT_DUE, Date.from(due))
+        .execute();
+    round.started(instance.getId());
+    return new Opened(round.getId(), instance.getId(), items, chosen.size(), awaiting);
+  }
+
+  private static List<PlanTask> chooseTasks(Plan plan, List<Integer> numbers) {
+    if (numbers == null || numbers.isEmpty()) {
+      return plan.getTasks();
+    }
+    Map<Integer, PlanTask> byNumber = new LinkedHashMap<>();
+    plan.getTasks().forEach(task -> byNumber.put(task.getNumber(), task));
+    Set<Integer> missing = new TreeSet<>();
+    List<PlanTask> chosen = new ArrayList<>();
+    for (Integer number : new LinkedHashSet<>(numbers)) {
+      PlanTask task = number == null ? null : byNumber.get(number);
+      if (task == null) {
+        missing.add(number == null ? 0 : number);
+      } else {
+        chosen.add(task);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "unknown-task",
+          "方案中没有这些任务编号：" + missing, Map.of("tasks", List.copyOf(missing)));
+    }
+    return chosen;
+  }
+
+  private static ApiException badRequest(String code, String message) {
+    return new ApiException(HttpStatus.BAD_REQUEST, code, message);
+  }
+}

@@ -1,0 +1,111 @@
+package cn.fazhiduban.supervision;
+
+/**
+ * Names shared by {@code processes/task-supervision.bpmn}, its forms, its delegates and the tests. Change a name here
+ * and in the model together.
+ */
+public final class TaskSupervision {
+
+  public static final String PROCESS_ID = "task-supervision";
+
+  private TaskSupervision() {}
+
+  /** Element ids. */
+  public static final class Elements {
+    public static final String START = "StartEvent_TaskOpened";
+    public static final String PREPARE = "ServiceTask_PrepareTask";
+    public static final String GATEWAY_NEEDS_ASSIGNMENT = "Gateway_NeedsAssignment";
+    public static final String CONFIRM_ASSIGNMENT = "Task_ConfirmAssignment";
+    public static final String APPLY_ASSIGNMENT = "ServiceTask_ApplyAssignment";
+    public static final String JOIN_ASSIGNED = "Gateway_UnitsAssigned";
+    public static final String UNIT_REPORTS = "SubProcess_UnitReport";
+    public static final String UNIT_REPORT_START = "StartEvent_UnitReportRequested";
+    public static final String SUBMIT_REPORT = "Task_SubmitProgressReport";
+    public static final String GATEWAY_REVIEW_NEEDED = "Gateway_ReviewNeeded";
+    public static final String REVIEW_REPORT = "Task_ReviewReport";
+    public static final String GATEWAY_REVIEW_PASSED = "Gateway_ReviewPassed";
+    public static final String JOIN_REPORT_ACCEPTED = "Gateway_ReportAccepted";
+    public static final String UNIT_REPORT_END = "EndEvent_UnitReportAccepted";
+    public static final String OFFICE_CHECK = "Task_OfficeCheck";
+    public static final String GATEWAY_CHECK_PASSED = "Gateway_CheckPassed";
+    public static final String RECTIFICATIONS = "SubProcess_Rectification";
+    public static final String RECTIFICATION_START = "StartEvent_RectificationRequested";
+    public static final String RECTIFY = "Task_Rectify";
+    public static final String RECTIFICATION_END = "EndEvent_RectificationReported";
+    public static final String CLOSE_TASK = "ServiceTask_CloseTask";
+    public static final String END = "EndEvent_TaskClosed";
+
+    private Elements() {}
+  }
+
+  /** Process variables. */
+  public static final class Variables {
+    /** Long: the supervision round. */
+    public static final String ROUND_ID = "roundId";
+    /** Integer: the plan task's number. */
+    public static final String TASK_NO = "taskNo";
+    /** String: 任务名称, the task text shortened for lists. */
+    public static final String TASK_TITLE = "taskTitle";
+    /** String: the whole task text. */
+    public static final String TASK_TEXT = "taskText";
+    /** String: the lead units' names, for people. */
+    public static final String LEAD_UNIT_NAMES = "leadUnitNames";
+    /** Boolean: the plan names only placeholders (有关部门), so the office assigns units first. */
+    public static final String NEEDS_ASSIGNMENT = "needsAssignment";
+    /** Date: when reports are due (the round's reportDue). */
+    public static final String REPORT_DUE = "reportDue";
+    /** Json: [{label, value}] of all units, the options of the assignment form. */
+    public static final String UNIT_OPTIONS = "unitOptions";
+    /** Json: [{label, value}] of this task's reporting units, the options of 整改单位. */
+    public static final String TASK_UNIT_OPTIONS = "taskUnitOptions";
+
+    /** Json array of unit codes chosen in Task_ConfirmAssignment. */
+    public static final String ASSIGNED_LEAD_UNITS = "assignedLeadUnits";
+    public static final String ASSIGNED_RESPONSIBLE_UNITS = "assignedResponsibleUnits";
+
+    /** String, local to one unit's report sub-process: the reporting unit's code (also its group). */
+    public static final String UNIT_CODE = "unitCode";
+    /** String, local: the reporting unit's name (承办单位). */
+    public static final String UNIT_NAME = "unitName";
+    /** String, local: comma-separated reviewer groups; empty where no review is needed. */
+    public static final String REVIEWER_GROUPS = "reviewerGroups";
+    /** String, local: the opinion of the last 退回, shown to the clerk on the report form. */
+    public static final String RETURN_OPINION = "returnOpinion";
+
+    /** Progress report fields (Task_SubmitProgressReport). */
+    public static final String PROGRESS = "progress";
+    public static final String COMPLETION = "completion";
+    public static final String PERCENT = "percent";
+    public static final String PROBLEMS = "problems";
+    public static final String NEXT_STEPS = "nextSteps";
+    public static final String CONTACT = "contact";
+    public static final String PHONE = "phone";
+    /** File variables: evidence1 … evidence5 (佐证材料). */
+    public static final String EVIDENCE_PREFIX = "evidence";
+
+    /** Review (Task_ReviewReport): reviewDecision = approved | returned, reviewOpinion. */
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_OPINION = "reviewOpinion";
+    public static final String APPROVED = "approved";
+    public static final String RETURNED = "returned";
+
+    /** Office check (Task_OfficeCheck): checkDecision = passed | rectify. */
+    public static final String CHECK_DECISION = "checkDecision";
+    public static final String PASSED = "passed";
+    public static final String RECTIFY = "rectify";
+    /** Json array of unit codes that must rectify. */
+    public static final String RECTIFY_UNITS = "rectifyUnits";
+    public static final String RECTIFY_REQUIREMENT = "rectifyRequirement";
+    /** String yyyy-MM-dd (form-js date) or Date: the rectification deadline. */
+    public static final String RECTIFY_DEADLINE = "rectifyDeadline";
+
+    /** Date: when the rectification is due (Task_Rectify's due date), set from the deadline. */
+    public static final String RECTIFY_DUE = "rectifyDue";
+
+    /** Rectification (Task_Rectify). */
+    public static final String RECTIFY_MEASURES = "rectifyMeasures";
+    public static final String RECTIFY_RESULT = "rectifyResult";
+
+    private Variables() {}
+  }
+}

@@ -1,0 +1,88 @@
+package cn.fazhiduban.process;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import cn.fazhiduban.plan.PlanRepository;
+import cn.fazhiduban.supervision.RoundService;
+import cn.fazhiduban.supervision.RoundService.OpenRound;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Process tests run the real application context on H2 with the job executor off, so that each test decides when a
+ * job runs (camunda-bpm-assert's {@code execute(job())}). Flow-node coverage is gated per test class.
+ */
+@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@ActiveProfiles("test")
+@Import(ProcessEngineCoverageConfiguration.class)
+abstract class ProcessTestSupport {
+
+  /** The flow-node coverage each process test class must reach on the model it is about. */
+  static final double COVERAGE_GATE = 0.9;
+
+  /** Coverage settings for a class that tests {@code model}: the gate, counted on that model alone. */
+  static ProcessEngineCoverageProperties coverageOf(String model) {
+    return ProcessEngineCoverageProperties.builder()
+        .assertClassCoverageAtLeast(COVERAGE_GATE)
+        .excludeProcessDefinitionKeys(MODELS.stream().filter(key -> !key.equals(model)).toArray(String[]::new))
+        .build();
+  }
+
+  private static final List<String> MODELS = List.of("supervision-round", "task-supervision");
+
+  @Autowired
+  ProcessEngine processEngine;
+
+  @Autowired
+  RoundService rounds;
+
+  @Autowired
+  PlanRepository plans;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  long seedPlanId() {
+    return plans.findAll().stream()
+        .filter(plan -> plan.getTitle().startsWith("重庆两江新区法治政府建设任务分解方案"))
+        .findFirst().orElseThrow().getId();
+  }
+
+  RoundService.Opened openRound(Integer... tasks) {
+    return rounds.open(new OpenRound(seedPlanId(), "流程测试", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30),
+        List.of(tasks)), "yfzqb1");
+  }
+
+  /** Runs every job of an instance (and of the instances it called) until none is left. */
+  void executeJobs(String processInstanceId) {
+    ManagementService management = processEngine.getManagementService();
+    for (int round = 0; round < 100; round++) {
+      List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("作业执行不完：" + processInstanceId);
+  }
+
+  ProcessInstance taskInstance(long roundId, int taskNo) {
+    return runtimeService().createProcessInstanceQuery().processDefinitionKey("task-supervision")
+        .processInstanceBusinessKey(roundId + "/" + taskNo).singleResult();
+  }
+}

@@ -1,0 +1,72 @@
+package cn.fazhiduban.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+
+import cn.fazhiduban.supervision.RoundService;
+import cn.fazhiduban.supervision.SupervisionRound;
+import cn.fazhiduban.supervision.SupervisionRoundRepository;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/** supervision-round: one task-supervision instance per chosen task; the round closes when all are done. */
+class SupervisionRoundProcessTest extends ProcessTestSupport {
+
+  @TestConfiguration
+  static class Coverage {
+    @Bean
+    @Primary // ProcessEngineCoverageConfiguration registers a default without a gate beside it
+    ProcessEngineCoverageProperties processEngineCoverageProperties() {
+      return coverageOf("supervision-round");
+    }
+  }
+
+  @Autowired
+  SupervisionRoundRepository rounds;
+
+  @Test
+  void opensATaskInstancePerTaskAndClosesWhenAllAreDone() {
+    RoundService.Opened opened = openRound(42, 73);
+    ProcessInstance round = runtimeService().createProcessInstanceQuery()
+        .processInstanceId(opened.processInstanceId()).singleResult();
+    assertThat(round).isWaitingAt("CallActivity_SuperviseTask");
+    assertThat(round).hasBusinessKey(String.valueOf(opened.id()));
+
+    executeJobs(round.getId());
+    for (int taskNo : new int[] {42, 73}) {
+      ProcessInstance task = taskInstance(opened.id(), taskNo);
+      assertThat(task).as("任务 %d 的督办实例", taskNo).isNotNull().isActive();
+      assertThat(task).hasBusinessKey(opened.id() + "/" + taskNo);
+    }
+    assertThat(rounds.findById(opened.id()).orElseThrow().getStatus()).isEqualTo(SupervisionRound.Status.OPEN);
+
+    for (int taskNo : new int[] {42, 73}) {
+      ProcessInstance task = taskInstance(opened.id(), taskNo);
+      complete(task, "Task_SubmitProgressReport", TaskSupervisionProcessTest.report());
+      complete(task, "Task_ReviewReport", Map.of("reviewDecision", "approved"));
+      executeJobs(task.getId());
+      complete(task, "Task_OfficeCheck", Map.of("checkDecision", "passed"));
+      assertThat(task).isEnded();
+    }
+    executeJobs(round.getId());
+
+    assertThat(round).isEnded().hasPassed("ServiceTask_CloseRound", "EndEvent_RoundClosed");
+    SupervisionRound closed = rounds.findById(opened.id()).orElseThrow();
+    assertThat(closed.getStatus()).isEqualTo(SupervisionRound.Status.CLOSED);
+    assertThat(closed.getClosedAt()).isNotNull();
+  }
+
+  private static void complete(ProcessInstance instance, String key, Map<String, Object> variables) {
+    taskService().complete(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult()
+        .getId(), variables);
+  }
+}
