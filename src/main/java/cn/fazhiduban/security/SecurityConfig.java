@@ -51,7 +51,8 @@ class SecurityConfig {
     http.securityMatcher(new OrRequestMatcher(paths.matcher("/api/**"), paths.matcher("/engine-rest/**")))
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth
-            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/plans"), paths.matcher(HttpMethod.POST, "/api/rounds"))
+            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/plans"), paths.matcher(HttpMethod.POST, "/api/rounds"),
+                paths.matcher(HttpMethod.POST, "/api/escalations/**"))
             .hasAnyAuthority(OFFICE, ADMINS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))

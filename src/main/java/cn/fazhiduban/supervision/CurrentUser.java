@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /** Who completed a task: the logged-in user (Tasklist, REST), else the task's assignee. */
 @Component
-class CurrentUser {
+public class CurrentUser {
 
   private final IdentityService identityService;
 
@@ -15,7 +15,7 @@ class CurrentUser {
     this.identityService = identityService;
   }
 
-  String of(DelegateTask task) {
+  public String of(DelegateTask task) {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {
       return authentication.getUserId();

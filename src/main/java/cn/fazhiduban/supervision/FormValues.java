@@ -17,25 +17,25 @@ import org.camunda.spin.json.SpinJsonNode;
  * Reads what a form submitted, whichever way it came (Tasklist's Camunda Forms, an embedded form, or the REST API),
  * and refuses bad values with a Chinese message that Tasklist and the REST API show as a 400.
  */
-final class FormValues {
+public final class FormValues {
 
-  static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
   static final List<String> FILE_TYPES = List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "zip");
   static final int EVIDENCE_SLOTS = 5;
 
   private final VariableScope scope;
 
-  FormValues(VariableScope scope) {
+  public FormValues(VariableScope scope) {
     this.scope = scope;
   }
 
-  static FormFieldValidationException invalid(String field, String message) {
+  public static FormFieldValidationException invalid(String field, String message) {
     return new FormFieldValidationException(field, message);
   }
 
   /** Trimmed text, or {@code null} where nothing was entered. */
-  String text(String name, String label, int maxLength, boolean required) {
+  public String text(String name, String label, int maxLength, boolean required) {
     Object value = scope.getVariable(name);
     String text = value == null ? null : value.toString().strip();
     if (text == null || text.isEmpty()) {
@@ -94,7 +94,7 @@ final class FormValues {
   }
 
   /** A date field: form-js submits yyyy-MM-dd text; API clients may send a Date. */
-  LocalDate date(String name, String label) {
+  public LocalDate date(String name, String label) {
     Object value = scope.getVariable(name);
     if (value instanceof Date date) {
       return date.toInstant().atZone(ZONE).toLocalDate();

@@ -9,6 +9,7 @@ import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_REQUIR
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_UNITS;
 
 import cn.fazhiduban.supervision.OfficeCheck.Decision;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
@@ -41,9 +42,8 @@ class RecordOfficeCheckListener implements TaskListener {
     List<String> units = form.list(RECTIFY_UNITS);
     String requirement = form.text(RECTIFY_REQUIREMENT, "整改要求", 2000, true);
     LocalDate deadline = form.date(RECTIFY_DEADLINE, "整改期限");
-    workItems.taskChecked(keys.roundId(), keys.taskNo(), Decision.RECTIFY, units, requirement, deadline,
-        currentUser.of(task));
-    task.getExecution().setVariable(RECTIFY_DUE, Date.from(
-        deadline.atTime(WorkItemService.DEADLINE_TIME).atZone(FormValues.ZONE).toInstant()));
+    Instant due = workItems.taskChecked(keys.roundId(), keys.taskNo(), Decision.RECTIFY, units, requirement,
+        deadline, currentUser.of(task));
+    task.getExecution().setVariable(RECTIFY_DUE, Date.from(due));
   }
 }

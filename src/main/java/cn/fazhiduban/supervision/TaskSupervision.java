@@ -26,12 +26,20 @@ public final class TaskSupervision {
     public static final String GATEWAY_REVIEW_PASSED = "Gateway_ReviewPassed";
     public static final String JOIN_REPORT_ACCEPTED = "Gateway_ReportAccepted";
     public static final String UNIT_REPORT_END = "EndEvent_UnitReportAccepted";
+    public static final String REPORT_REMINDER = "BoundaryEvent_ReportReminder";
+    public static final String REMIND_REPORT = "ServiceTask_RemindReport";
+    public static final String REPORT_OVERDUE = "BoundaryEvent_ReportOverdue";
+    public static final String EVALUATE_REPORT_ESCALATION = "ServiceTask_EvaluateReportEscalation";
     public static final String OFFICE_CHECK = "Task_OfficeCheck";
     public static final String GATEWAY_CHECK_PASSED = "Gateway_CheckPassed";
     public static final String RECTIFICATIONS = "SubProcess_Rectification";
     public static final String RECTIFICATION_START = "StartEvent_RectificationRequested";
     public static final String RECTIFY = "Task_Rectify";
     public static final String RECTIFICATION_END = "EndEvent_RectificationReported";
+    public static final String RECTIFICATION_REMINDER = "BoundaryEvent_RectificationReminder";
+    public static final String REMIND_RECTIFICATION = "ServiceTask_RemindRectification";
+    public static final String RECTIFICATION_OVERDUE = "BoundaryEvent_RectificationOverdue";
+    public static final String EVALUATE_RECTIFICATION_ESCALATION = "ServiceTask_EvaluateRectificationEscalation";
     public static final String CLOSE_TASK = "ServiceTask_CloseTask";
     public static final String END = "EndEvent_TaskClosed";
 

@@ -10,12 +10,12 @@ import org.springframework.security.core.GrantedAuthority;
  * What a logged-in user may see of the work items: 依法治区办, leaders and administrators see every unit, a unit's
  * clerks and reviewers only the units whose groups they belong to.
  */
-record Viewer(boolean seesAll, Set<String> units) {
+public record Viewer(boolean seesAll, Set<String> units) {
 
   private static final String PREFIX = "GROUP_";
   private static final Set<String> SEE_ALL = Set.of(Groups.OFFICE, Groups.LEADERS, Groups.ADMINS);
 
-  static Viewer of(Authentication authentication) {
+  public static Viewer of(Authentication authentication) {
     Set<String> groups = authentication.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority)
         .filter(a -> a.startsWith(PREFIX))
@@ -24,7 +24,7 @@ record Viewer(boolean seesAll, Set<String> units) {
     return new Viewer(groups.stream().anyMatch(SEE_ALL::contains), groups);
   }
 
-  boolean sees(String unitCode) {
+  public boolean sees(String unitCode) {
     return seesAll || units.contains(unitCode);
   }
 }

@@ -107,6 +107,11 @@ public class WorkItem {
     dueAt = deadline;
   }
 
+  /** The highest open level of the escalation ladder, or {@code null} when nothing is escalated. */
+  public void escalated(String level) {
+    this.escalationLevel = level;
+  }
+
   public void closed(Instant at) {
     status = WorkItemStatus.CLOSED;
     closedAt = at;

@@ -2,12 +2,13 @@ package cn.fazhiduban.supervision;
 
 import static cn.fazhiduban.supervision.FormValues.invalid;
 
+import cn.fazhiduban.escalation.EscalationService;
+import cn.fazhiduban.escalation.EscalationTimers;
 import cn.fazhiduban.supervision.OfficeCheck.Decision;
 import cn.fazhiduban.unit.Unit;
 import cn.fazhiduban.unit.UnitDirectory;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,9 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(propagation = Propagation.MANDATORY)
 public class WorkItemService {
 
-  /** A rectification deadline is the end of that working day in Beijing time. */
-  static final LocalTime DEADLINE_TIME = LocalTime.of(18, 0);
-
   private final SupervisionRoundRepository rounds;
   private final RoundTaskRepository roundTasks;
   private final WorkItemRepository workItems;
@@ -37,11 +35,13 @@ public class WorkItemService {
   private final RectificationRepository rectifications;
   private final UnitDirectory directory;
   private final TaskUnits taskUnits;
+  private final EscalationService escalations;
+  private final EscalationTimers timers;
 
   public WorkItemService(SupervisionRoundRepository rounds, RoundTaskRepository roundTasks,
       WorkItemRepository workItems, ProgressReportRepository reports, ReviewOpinionRepository reviews,
       OfficeCheckRepository checks, RectificationRepository rectifications, UnitDirectory directory,
-      TaskUnits taskUnits) {
+      TaskUnits taskUnits, EscalationService escalations, EscalationTimers timers) {
     this.rounds = rounds;
     this.roundTasks = roundTasks;
     this.workItems = workItems;
@@ -51,6 +51,8 @@ public class WorkItemService {
     this.rectifications = rectifications;
     this.directory = directory;
     this.taskUnits = taskUnits;
+    this.escalations = escalations;
+    this.timers = timers;
   }
 
   static Instant now() {
@@ -104,6 +106,7 @@ public class WorkItemService {
     Instant now = now();
     reports.save(new ProgressReport(item.getId(), version, form, user, now));
     item.reported(now);
+    escalations.workDone(item);
     if (!reviewed) {
       item.approved(now);
     }
@@ -125,13 +128,14 @@ public class WorkItemService {
   }
 
   /** The office passed the task, or named units to rectify by a deadline. */
-  public void taskChecked(long roundId, int taskNo, Decision decision, List<String> rectifyUnits,
+  /** Returns when the rectification is due, or {@code null} where the task passed. */
+  public Instant taskChecked(long roundId, int taskNo, Decision decision, List<String> rectifyUnits,
       String requirement, LocalDate deadline, String user) {
     RoundTask task = roundTask(roundId, taskNo);
     Instant now = now();
     if (decision == Decision.PASSED) {
       checks.save(new OfficeCheck(task.getId(), decision, null, null, user, now));
-      return;
+      return null;
     }
     if (rectifyUnits.isEmpty()) {
       throw invalid(TaskSupervision.Variables.RECTIFY_UNITS, "请选择需要整改的单位。");
@@ -145,11 +149,12 @@ public class WorkItemService {
           invalid(TaskSupervision.Variables.RECTIFY_UNITS, "整改单位“" + unitName(code) + "”不是本任务的承办单位。")));
     }
     OfficeCheck check = checks.save(new OfficeCheck(task.getId(), decision, requirement, deadline, user, now));
-    Instant due = deadline.atTime(DEADLINE_TIME).atZone(FormValues.ZONE).toInstant();
+    Instant due = timers.dueAtEndOfWorkingDay(deadline).toInstant();
     for (WorkItem item : items) {
       rectifications.save(new Rectification(item.getId(), check.getId(), requirement, deadline));
       item.rectifying(now, due);
     }
+    return due;
   }
 
   /** A unit reported its rectification; the office checks again. */
@@ -162,6 +167,7 @@ public class WorkItemService {
     Instant now = now();
     rectification.submitted(measures, result, evidence, user, now);
     item.reported(now);
+    escalations.workDone(item);
   }
 
   public void taskClosed(long roundId, int taskNo) {
@@ -200,7 +206,7 @@ public class WorkItemService {
   }
 
   /** 任务名称 for lists: the task's first sentence, at most 40 characters. */
-  static String title(String text) {
+  public static String title(String text) {
     int end = text.indexOf('。');
     String sentence = end > 0 ? text.substring(0, end) : text;
     return sentence.codePointCount(0, sentence.length()) <= 40 ? sentence

@@ -2,6 +2,7 @@ package cn.fazhiduban.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.supervision.TaskSupervision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Checks the user task forms in {@code forms/} as they are deployed: the Camunda Forms (form-js 1.8.7, rendered by
- * Tasklist) and the embedded HTML forms that upload 佐证材料. Names must be the ones in {@link TaskSupervision.Variables},
+ * Tasklist) and the embedded HTML forms that upload 佐证材料. Names must be the ones in {@link TaskSupervision.Variables}
+ * (or {@link EscalationProcess.Variables} for the escalation's forms),
  * labels must be Chinese, limits must be the ones a clerk is told about.
  */
 class FormsTest {
@@ -59,8 +61,13 @@ class FormsTest {
 
   private static final List<String> HTML_FORMS = List.of("progress-report.html", "rectify.html");
 
-  private static final List<String> CAMUNDA_FORMS =
-      List.of("review-report.form", "office-check.form", "confirm-assignment.form");
+  private static final List<String> CAMUNDA_FORMS = List.of("review-report.form", "office-check.form",
+      "confirm-assignment.form", "supervision-notice.form", "interview-record.form");
+
+  /** The process whose variables a form shows and sets: its constants class. */
+  private static final Map<String, Class<?>> VARIABLES_OF_FORM = Map.of(
+      "supervision-notice.form", EscalationProcess.Variables.class,
+      "interview-record.form", EscalationProcess.Variables.class);
 
   // ---------------------------------------------------------------- Camunda Forms (form-js)
 
@@ -110,7 +117,7 @@ class FormsTest {
   @ParameterizedTest
   @MethodSource("camundaForms")
   void everyInputHasAChineseLabelAndAKeyThatIsAProcessVariable(String file) throws IOException {
-    Set<String> variables = variableNames();
+    Set<String> variables = variableNames(file);
     List<JsonNode> inputs = inputs(readForm(file));
     assertThat(inputs).isNotEmpty().allSatisfy(c -> {
       String label = "datetime".equals(c.path("type").asText()) ? c.path("dateLabel").asText() : c.path("label").asText();
@@ -124,7 +131,7 @@ class FormsTest {
   @ParameterizedTest
   @MethodSource("camundaForms")
   void textTemplatesAndConditionsOnlyUseProcessVariables(String file) throws IOException {
-    Set<String> variables = variableNames();
+    Set<String> variables = variableNames(file);
     Pattern template = Pattern.compile("\\{\\{\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*}}");
     Pattern identifier = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     for (JsonNode c : components(readForm(file))) {
@@ -229,6 +236,75 @@ class FormsTest {
     assertThat(responsible.path("validate").path("required").asBoolean()).isTrue();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"supervision-notice.form", "interview-record.form"})
+  void escalationFormsShowTheOverdueWorkWithoutSubmittingIt(String file) throws IOException {
+    JsonNode form = readForm(file);
+    assertThat(texts(form)).contains("{{taskNo}}", "{{taskTitle}}", "{{unitName}}", "{{level}}", "{{dueAt}}");
+    // shown as text, so none of them is a field that Tasklist would send back
+    assertThat(keysById(form).values()).doesNotContain(EscalationProcess.Variables.TASK_NO,
+        EscalationProcess.Variables.TASK_TITLE, EscalationProcess.Variables.UNIT_NAME, EscalationProcess.Variables.LEVEL,
+        EscalationProcess.Variables.DUE_AT);
+  }
+
+  @Test
+  void supervisionNoticeAsksForTheTextAFutureDeadlineAndWhomToCopy() throws IOException {
+    JsonNode form = readForm("supervision-notice.form");
+    assertThat(keysById(form)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Field_NoticeText", EscalationProcess.Variables.NOTICE_TEXT,
+        "Field_NoticeDeadline", EscalationProcess.Variables.NOTICE_DEADLINE,
+        "Field_NoticeCopyTo", EscalationProcess.Variables.NOTICE_COPY_TO));
+
+    JsonNode text = byId(form, "Field_NoticeText");
+    assertThat(text.path("type").asText()).isEqualTo("textarea");
+    assertThat(text.path("label").asText()).isEqualTo("通知内容");
+    assertThat(text.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(text.path("validate").path("maxLength").asInt()).isEqualTo(2000);
+    assertThat(text.path("description").asText()).contains("2000 字");
+
+    JsonNode deadline = byId(form, "Field_NoticeDeadline");
+    assertThat(deadline.path("type").asText()).isEqualTo("datetime");
+    assertThat(deadline.path("subtype").asText()).isEqualTo("date");
+    assertThat(deadline.path("dateLabel").asText()).isEqualTo("办理期限");
+    assertThat(deadline.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(deadline.path("disallowPassedDates").asBoolean()).isTrue();
+
+    JsonNode copyTo = byId(form, "Field_NoticeCopyTo");
+    assertThat(copyTo.path("type").asText()).isEqualTo("textfield");
+    assertThat(copyTo.path("label").asText()).isEqualTo("抄送");
+    assertThat(copyTo.path("validate").path("required").asBoolean(false)).isFalse();
+    assertThat(copyTo.path("validate").path("maxLength").asInt()).isEqualTo(200);
+  }
+
+  @Test
+  void interviewRecordAsksForDateAttendeesAndMinutes() throws IOException {
+    JsonNode form = readForm("interview-record.form");
+    assertThat(keysById(form)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Field_InterviewDate", EscalationProcess.Variables.INTERVIEW_DATE,
+        "Field_InterviewAttendees", EscalationProcess.Variables.INTERVIEW_ATTENDEES,
+        "Field_InterviewMinutes", EscalationProcess.Variables.INTERVIEW_MINUTES));
+
+    JsonNode date = byId(form, "Field_InterviewDate");
+    assertThat(date.path("type").asText()).isEqualTo("datetime");
+    assertThat(date.path("subtype").asText()).isEqualTo("date");
+    assertThat(date.path("dateLabel").asText()).isEqualTo("约谈日期");
+    assertThat(date.path("validate").path("required").asBoolean()).isTrue();
+    // the interview has usually taken place already
+    assertThat(date.path("disallowPassedDates").asBoolean(false)).isFalse();
+
+    Map<String, Map.Entry<String, Integer>> textareas = Map.of(
+        "Field_InterviewAttendees", Map.entry("参加人员", 500),
+        "Field_InterviewMinutes", Map.entry("约谈纪要", 5000));
+    textareas.forEach((id, labelAndLimit) -> {
+      JsonNode field = byId(form, id);
+      assertThat(field.path("type").asText()).as(id).isEqualTo("textarea");
+      assertThat(field.path("label").asText()).as(id).isEqualTo(labelAndLimit.getKey());
+      assertThat(field.path("validate").path("required").asBoolean()).as(id).isTrue();
+      assertThat(field.path("validate").path("maxLength").asInt()).as(id).isEqualTo(labelAndLimit.getValue());
+      assertThat(field.path("description").asText()).as(id).contains(labelAndLimit.getValue() + " 字");
+    });
+  }
+
   // ---------------------------------------------------------------- embedded HTML forms
 
   @ParameterizedTest
@@ -251,7 +327,7 @@ class FormsTest {
   @ParameterizedTest
   @ValueSource(strings = {"progress-report.html", "rectify.html"})
   void embeddedFormUsesOnlyProcessVariableNames(String file) throws IOException {
-    Set<String> allowed = new HashSet<>(variableNames());
+    Set<String> allowed = new HashSet<>(variableNames(file));
     IntStream.rangeClosed(1, 5).forEach(i -> allowed.add(TaskSupervision.Variables.EVIDENCE_PREFIX + i));
     String html = readHtml(file);
 
@@ -421,10 +497,13 @@ class FormsTest {
     return components(form).stream().map(c -> c.path("text").asText("")).collect(Collectors.joining("\n"));
   }
 
-  /** Names of the process variables: the String constants of {@link TaskSupervision.Variables}. */
-  private static Set<String> variableNames() {
+  /**
+   * Names of the process variables a form may use: the String constants of {@link TaskSupervision.Variables}, or of the
+   * class {@link #VARIABLES_OF_FORM} names for it.
+   */
+  private static Set<String> variableNames(String file) {
     Set<String> names = new HashSet<>();
-    for (Field f : TaskSupervision.Variables.class.getDeclaredFields()) {
+    for (Field f : VARIABLES_OF_FORM.getOrDefault(file, TaskSupervision.Variables.class).getDeclaredFields()) {
       int mod = f.getModifiers();
       if (Modifier.isStatic(mod) && Modifier.isFinal(mod) && f.getType() == String.class) {
         try {

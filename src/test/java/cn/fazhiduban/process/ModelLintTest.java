@@ -3,6 +3,7 @@ package cn.fazhiduban.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.supervision.TaskSupervision.Elements;
 import java.io.IOException;
@@ -24,12 +25,18 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Collaboration;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Lane;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Participant;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -95,7 +102,10 @@ class ModelLintTest {
   @Test
   void findsTheModels() throws IOException {
     assertThat(bpmnModels()).as("BPMN files in %s", MODELS.toAbsolutePath())
-        .contains(MODELS.resolve(TaskSupervision.PROCESS_ID + ".bpmn"));
+        .contains(MODELS.resolve(TaskSupervision.PROCESS_ID + ".bpmn"),
+            MODELS.resolve(EscalationProcess.PROCESS_ID + ".bpmn"));
+    assertThat(dmnModels()).as("DMN files in %s", MODELS.toAbsolutePath())
+        .contains(MODELS.resolve(EscalationProcess.DECISION_ID + ".dmn"));
   }
 
   // BPMN ------------------------------------------------------------------------------------------------------------
@@ -180,12 +190,20 @@ class ModelLintTest {
         Map.entry(Elements.GATEWAY_REVIEW_PASSED, ExclusiveGateway.class),
         Map.entry(Elements.JOIN_REPORT_ACCEPTED, ExclusiveGateway.class),
         Map.entry(Elements.UNIT_REPORT_END, EndEvent.class),
+        Map.entry(Elements.REPORT_REMINDER, BoundaryEvent.class),
+        Map.entry(Elements.REMIND_REPORT, ServiceTask.class),
+        Map.entry(Elements.REPORT_OVERDUE, BoundaryEvent.class),
+        Map.entry(Elements.EVALUATE_REPORT_ESCALATION, ServiceTask.class),
         Map.entry(Elements.OFFICE_CHECK, UserTask.class),
         Map.entry(Elements.GATEWAY_CHECK_PASSED, ExclusiveGateway.class),
         Map.entry(Elements.RECTIFICATIONS, SubProcess.class),
         Map.entry(Elements.RECTIFICATION_START, StartEvent.class),
         Map.entry(Elements.RECTIFY, UserTask.class),
         Map.entry(Elements.RECTIFICATION_END, EndEvent.class),
+        Map.entry(Elements.RECTIFICATION_REMINDER, BoundaryEvent.class),
+        Map.entry(Elements.REMIND_RECTIFICATION, ServiceTask.class),
+        Map.entry(Elements.RECTIFICATION_OVERDUE, BoundaryEvent.class),
+        Map.entry(Elements.EVALUATE_RECTIFICATION_ESCALATION, ServiceTask.class),
         Map.entry(Elements.CLOSE_TASK, ServiceTask.class),
         Map.entry(Elements.END, EndEvent.class));
     assertThat(expected.keySet()).as("ids in TaskSupervision.Elements (give a new one its type here)")
@@ -195,7 +213,67 @@ class ModelLintTest {
     expected.forEach((id, type) -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(type));
   }
 
+  @Test
+  void escalationHoldsTheElementsTheCodeNames() throws IllegalAccessException {
+    Map<String, Class<? extends FlowNode>> expected = Map.ofEntries(
+        Map.entry(EscalationProcess.Elements.START, StartEvent.class),
+        Map.entry(EscalationProcess.Elements.ISSUE_NOTICE, UserTask.class),
+        Map.entry(EscalationProcess.Elements.NOTICE_WORK_DONE, BoundaryEvent.class),
+        Map.entry(EscalationProcess.Elements.NOTICE_CLOSED, BoundaryEvent.class),
+        Map.entry(EscalationProcess.Elements.JOIN_AWAITING_OUTCOME, ExclusiveGateway.class),
+        Map.entry(EscalationProcess.Elements.GATEWAY_NEXT_EVENT, EventBasedGateway.class),
+        Map.entry(EscalationProcess.Elements.INTERVIEW_REQUIRED, IntermediateCatchEvent.class),
+        Map.entry(EscalationProcess.Elements.HOLD_INTERVIEW, UserTask.class),
+        Map.entry(EscalationProcess.Elements.INTERVIEW_WORK_DONE, BoundaryEvent.class),
+        Map.entry(EscalationProcess.Elements.INTERVIEW_CLOSED, BoundaryEvent.class),
+        Map.entry(EscalationProcess.Elements.WORK_DONE, IntermediateCatchEvent.class),
+        Map.entry(EscalationProcess.Elements.JOIN_RESOLVED_BY_UNIT, ExclusiveGateway.class),
+        Map.entry(EscalationProcess.Elements.END_RESOLVED_BY_UNIT, EndEvent.class),
+        Map.entry(EscalationProcess.Elements.CLOSED_BY_OFFICE, IntermediateCatchEvent.class),
+        Map.entry(EscalationProcess.Elements.JOIN_CLOSED_BY_OFFICE, ExclusiveGateway.class),
+        Map.entry(EscalationProcess.Elements.END_CLOSED_BY_OFFICE, EndEvent.class));
+    assertThat(expected.keySet()).as("ids in EscalationProcess.Elements (give a new one its type here)")
+        .containsExactlyInAnyOrderElementsOf(constants(EscalationProcess.Elements.class));
+
+    BpmnModelInstance model = Bpmn.readModelFromFile(MODELS.resolve(EscalationProcess.PROCESS_ID + ".bpmn").toFile());
+    expected.forEach((id, type) -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(type));
+  }
+
+  @Test
+  void escalationWaitsForTheMessagesTheCodeCorrelates() throws IllegalAccessException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(MODELS.resolve(EscalationProcess.PROCESS_ID + ".bpmn").toFile());
+    assertThat(model.getModelElementsByType(Message.class)).extracting(Message::getName)
+        .as("messages in %s.bpmn and EscalationProcess.Messages", EscalationProcess.PROCESS_ID)
+        .containsExactlyInAnyOrderElementsOf(constants(EscalationProcess.Messages.class));
+
+    Map<String, String> awaited = Map.of(
+        EscalationProcess.Elements.INTERVIEW_REQUIRED, EscalationProcess.Messages.INTERVIEW_REQUIRED,
+        EscalationProcess.Elements.WORK_DONE, EscalationProcess.Messages.WORK_DONE,
+        EscalationProcess.Elements.NOTICE_WORK_DONE, EscalationProcess.Messages.WORK_DONE,
+        EscalationProcess.Elements.INTERVIEW_WORK_DONE, EscalationProcess.Messages.WORK_DONE,
+        EscalationProcess.Elements.CLOSED_BY_OFFICE, EscalationProcess.Messages.CLOSED_BY_OFFICE,
+        EscalationProcess.Elements.NOTICE_CLOSED, EscalationProcess.Messages.CLOSED_BY_OFFICE,
+        EscalationProcess.Elements.INTERVIEW_CLOSED, EscalationProcess.Messages.CLOSED_BY_OFFICE);
+    awaited.forEach((id, message) -> {
+      CatchEvent event = model.getModelElementById(id);
+      assertThat(event.getEventDefinitions()).as(id).singleElement().isInstanceOfSatisfying(MessageEventDefinition.class,
+          definition -> assertThat(definition.getMessage().getName()).as(id).isEqualTo(message));
+    });
+    // interrupting, so that the escalation ends whichever task is open
+    assertThat(model.getModelElementsByType(BoundaryEvent.class)).as("boundary events of %s",
+        EscalationProcess.PROCESS_ID).isNotEmpty()
+        .allSatisfy(boundary -> assertThat(boundary.cancelActivity()).as(boundary.getId()).isTrue());
+  }
+
   // DMN -------------------------------------------------------------------------------------------------------------
+
+  @Test
+  void escalationLevelDecisionHasTheIdTheCodeEvaluates() {
+    DmnModelInstance model = Dmn.readModelFromFile(MODELS.resolve(EscalationProcess.DECISION_ID + ".dmn").toFile());
+    assertThat(model.getModelElementsByType(Decision.class)).extracting(Decision::getId)
+        .containsExactly(EscalationProcess.DECISION_ID);
+  }
+
 
   @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
   @MethodSource("dmnModels")

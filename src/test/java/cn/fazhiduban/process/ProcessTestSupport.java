@@ -5,7 +5,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import cn.fazhiduban.plan.PlanRepository;
 import cn.fazhiduban.supervision.RoundService;
 import cn.fazhiduban.supervision.RoundService.OpenRound;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -15,6 +19,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,7 +47,7 @@ abstract class ProcessTestSupport {
         .build();
   }
 
-  private static final List<String> MODELS = List.of("supervision-round", "task-supervision");
+  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation");
 
   @Autowired
   ProcessEngine processEngine;
@@ -52,9 +58,35 @@ abstract class ProcessTestSupport {
   @Autowired
   PlanRepository plans;
 
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
   @BeforeEach
   void initAssertions() {
     BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** Sets the engine clock to 09:00 Beijing time of a day; timers and deadlines follow it. */
+  static void startClockAt(LocalDate day) {
+    ClockUtil.setCurrentTime(Date.from(day.atTime(9, 0).atZone(BEIJING).toInstant()));
+  }
+
+  /** Moves the engine clock forward to 19:00 of a day and runs every job of the instance that is then due. */
+  void moveTo(LocalDate day, String processInstanceId) {
+    Instant at = day.atTime(19, 0).atZone(BEIJING).toInstant();
+    if (at.isBefore(ClockUtil.getCurrentTime().toInstant())) {
+      throw new AssertionError("时钟只能向前拨：" + day);
+    }
+    ClockUtil.setCurrentTime(Date.from(at));
+    executeJobs(processInstanceId);
+  }
+
+  static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(BEIJING).toLocalDate();
   }
 
   long seedPlanId() {

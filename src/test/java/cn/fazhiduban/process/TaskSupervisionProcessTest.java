@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 
+import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.supervision.OfficeCheckRepository;
 import cn.fazhiduban.supervision.ProgressReportRepository;
 import cn.fazhiduban.supervision.RectificationRepository;
@@ -61,6 +62,9 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
 
   @Autowired
   RectificationRepository rectifications;
+
+  @Autowired
+  WorkingCalendar calendar;
 
   @Test
   void reportApprovedAndPassed() {
@@ -263,6 +267,46 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     complete(report, good);
     assertThat(reports.findByWorkItemIdOrderByVersion(workItem(round.id(), 42, "zzrsb").getId()))
         .singleElement().satisfies(r -> assertThat(r.getEvidence()).isEqualTo("台账.xlsx"));
+  }
+
+  @Test
+  void reportAndRectificationCarryAReminderAndAnOverdueTimer() {
+    LocalDate start = LocalDate.of(2026, 3, 2);
+    startClockAt(start);
+    LocalDate due = calendar.plusWorkingDays(start, 10);
+    RoundService.Opened round = rounds.open(new RoundService.OpenRound(seedPlanId(), "计时测试",
+        due.atTime(18, 0).atZone(BEIJING).toOffsetDateTime(), List.of(42)), "yfzqb1");
+    executeJobs(round.processInstanceId());
+    ProcessInstance instance = taskInstance(round.id(), 42);
+
+    moveTo(calendar.minusWorkingDays(due, 3), instance.getId());
+    assertThat(instance).hasPassed("ServiceTask_RemindReport");
+    assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isEqualTo("提醒");
+    moveTo(due, instance.getId());
+    assertThat(instance).hasPassed("ServiceTask_EvaluateReportEscalation");
+    assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isEqualTo("警示");
+
+    complete(task(instance, SUBMIT_REPORT), report());
+    assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).as("报送即结束升级").isNull();
+    complete(task(instance, REVIEW_REPORT), Map.of("reviewDecision", "approved"));
+    executeJobs(instance.getId());
+    LocalDate deadline = calendar.plusWorkingDays(today(), 6);
+    Map<String, Object> rectify = new HashMap<>();
+    rectify.put("checkDecision", "rectify");
+    rectify.put("rectifyUnits", SpinValues.jsonValue("[\"zzrsb\"]").create());
+    rectify.put("rectifyRequirement", "补充行政复议委员会组成文件。");
+    rectify.put("rectifyDeadline", deadline.toString());
+    complete(task(instance, OFFICE_CHECK), rectify);
+
+    moveTo(calendar.minusWorkingDays(deadline, 3), instance.getId());
+    assertThat(instance).hasPassed("ServiceTask_RemindRectification");
+    moveTo(calendar.plusWorkingDays(deadline, 1), instance.getId());
+    assertThat(instance).hasPassed("ServiceTask_EvaluateRectificationEscalation");
+    assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isEqualTo("警示");
+
+    complete(task(instance, RECTIFY), Map.of("rectifyMeasures", "已补充。", "rectifyResult", "文件齐全。"));
+    executeJobs(instance.getId());
+    assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isNull();
   }
 
   public static Map<String, Object> report() {

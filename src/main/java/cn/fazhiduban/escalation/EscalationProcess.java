@@ -1,0 +1,111 @@
+package cn.fazhiduban.escalation;
+
+import java.util.List;
+
+/**
+ * Names shared by {@code processes/escalation.bpmn}, {@code processes/escalation-level.dmn}, their forms, the code
+ * that starts and correlates escalations and the tests. Change a name here and in the model together.
+ */
+public final class EscalationProcess {
+
+  public static final String PROCESS_ID = "escalation";
+
+  /** The decision table that says which level an overdue work item is at. */
+  public static final String DECISION_ID = "escalation-level";
+
+  /** The levels of the ladder: the {@code level} values the decision returns. */
+  public static final String REMINDER = "提醒";
+  public static final String WARNING = "警示";
+  /** From this level on an escalation is a process instance with work for 依法治区办. */
+  public static final String SUPERVISED = "挂牌督办";
+  public static final String NOTICE = "通报";
+  public static final String INTERVIEW = "约谈";
+
+  /** The ladder, lowest first. */
+  public static final List<String> LEVELS = List.of(REMINDER, WARNING, SUPERVISED, NOTICE, INTERVIEW);
+
+  private EscalationProcess() {}
+
+  /** A level's place on the ladder (提醒 = 0 … 约谈 = 4), or -1 for a value that is not on it (also null). */
+  public static int rank(String level) {
+    return level == null ? -1 : LEVELS.indexOf(level); // List.of rejects null
+  }
+
+  /** Element ids (flow nodes). */
+  public static final class Elements {
+    public static final String START = "StartEvent_Escalated";
+    public static final String ISSUE_NOTICE = "Task_IssueSupervisionNotice";
+    public static final String NOTICE_WORK_DONE = "BoundaryEvent_NoticeWorkDone";
+    public static final String NOTICE_CLOSED = "BoundaryEvent_NoticeClosed";
+    public static final String JOIN_AWAITING_OUTCOME = "Gateway_AwaitingOutcome";
+    public static final String GATEWAY_NEXT_EVENT = "Gateway_NextEvent";
+    public static final String INTERVIEW_REQUIRED = "CatchEvent_InterviewRequired";
+    public static final String HOLD_INTERVIEW = "Task_HoldInterview";
+    public static final String INTERVIEW_WORK_DONE = "BoundaryEvent_InterviewWorkDone";
+    public static final String INTERVIEW_CLOSED = "BoundaryEvent_InterviewClosed";
+    public static final String WORK_DONE = "CatchEvent_WorkDone";
+    public static final String JOIN_RESOLVED_BY_UNIT = "Gateway_ResolvedByUnit";
+    public static final String END_RESOLVED_BY_UNIT = "EndEvent_ResolvedByUnit";
+    public static final String CLOSED_BY_OFFICE = "CatchEvent_ClosedByOffice";
+    public static final String JOIN_CLOSED_BY_OFFICE = "Gateway_ClosedByOffice";
+    public static final String END_CLOSED_BY_OFFICE = "EndEvent_ClosedByOffice";
+
+    private Elements() {}
+  }
+
+  /**
+   * Message names. Correlate by business key ({@code <roundId>/<taskNo>/<unitCode>}): wherever the instance waits,
+   * each message has at most one subscription. {@link #INTERVIEW_REQUIRED} is only waited for after the notice is
+   * issued and between interviews, not while a user task is open.
+   */
+  public static final class Messages {
+    public static final String INTERVIEW_REQUIRED = "escalation-interview-required";
+    public static final String WORK_DONE = "escalation-work-done";
+    public static final String CLOSED_BY_OFFICE = "escalation-closed-by-office";
+
+    private Messages() {}
+  }
+
+  /** Process variables, and the decision's inputs and outputs. */
+  public static final class Variables {
+    /** Long: the work item (plan task × unit × round) that is overdue. */
+    public static final String WORK_ITEM_ID = "workItemId";
+    /** Long: the supervision round. */
+    public static final String ROUND_ID = "roundId";
+    /** Integer: the plan task's number. */
+    public static final String TASK_NO = "taskNo";
+    /** String: the unit's code (also its group). */
+    public static final String UNIT_CODE = "unitCode";
+    /** String: the unit's name (承办单位). */
+    public static final String UNIT_NAME = "unitName";
+    /** String: 任务名称. */
+    public static final String TASK_TITLE = "taskTitle";
+    /** String: the current level, one of {@link EscalationProcess#LEVELS}; raised by the code as the ladder climbs. */
+    public static final String LEVEL = "level";
+    /** Date: when the overdue work was due. */
+    public static final String DUE_AT = "dueAt";
+
+    /** 督办通知书 (Task_IssueSupervisionNotice); 办理期限 is a String yyyy-MM-dd (form-js date). */
+    public static final String NOTICE_TEXT = "noticeText";
+    public static final String NOTICE_DEADLINE = "noticeDeadline";
+    public static final String NOTICE_COPY_TO = "noticeCopyTo";
+
+    /** 约谈记录 (Task_HoldInterview); the date is a String yyyy-MM-dd (form-js date). */
+    public static final String INTERVIEW_DATE = "interviewDate";
+    public static final String INTERVIEW_ATTENDEES = "interviewAttendees";
+    public static final String INTERVIEW_MINUTES = "interviewMinutes";
+
+    /** Decision input, Integer: working days past the due date; negative before it (the reminder). */
+    public static final String DAYS_OVERDUE = "daysOverdue";
+    /** Decision input, Integer: escalations of this work item closed before (it was late before). */
+    public static final String EARLIER_ESCALATIONS = "earlierEscalations";
+    /** Decision input, Boolean: the plan task has a milestone due in the current year. */
+    public static final String MILESTONE_THIS_YEAR = "milestoneThisYear";
+    /** Decision output, String: one of {@link EscalationProcess#LEVELS}. */
+    public static final String DMN_LEVEL = "level";
+    /** Decision output, String: comma-separated recipients among 承办单位, 牵头单位, 依法治区办, 领导. */
+    public static final String DMN_NOTIFY = "notify";
+
+    private Variables() {}
+  }
+}

@@ -1,0 +1,92 @@
+package cn.fazhiduban.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fazhiduban.support.Api;
+import cn.fazhiduban.support.Poll;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The done-when walk: a report due in 15 seconds that nobody submits shows as an open escalation for the unit, and
+ * closes by itself when the clerk reports. The job executor runs as in production; instead of waiting for the due
+ * date, the test moves the engine clock past it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class EscalationApiTest {
+
+  @LocalServerPort
+  int port;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void anUnsubmittedReportEscalatesAndClosesWhenTheClerkReports() {
+    Api office = Api.as(port, "yfzqb1", "demo");
+    Api clerk = Api.as(port, "zzrsb1", "demo");
+    long planId = office.get("/api/plans").json().get(0).path("id").asLong();
+    OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(15).withNano(0);
+    Api.Response opened = office.postJson("/api/rounds", "{\"planId\": %d, \"label\": \"即将到期\", \"reportDue\": \"%s\", \"tasks\": [42]}"
+        .formatted(planId, due));
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    long roundId = opened.json().path("id").asLong();
+
+    // Forty-five seconds on: the engine's clock keeps running from there, as time does for a new user waiting.
+    ClockUtil.offset(45_000L);
+    JsonNode escalation = Poll.until("组织人事部任务42的督办升级", Duration.ofSeconds(60), () -> {
+      for (JsonNode row : office.get("/api/escalations?status=open").json()) {
+        if (row.path("roundId").asLong() == roundId && row.path("taskNo").asInt() == 42
+            && row.path("unitCode").asText().equals("zzrsb") && !row.path("level").asText().equals("提醒")) {
+          return Optional.of(row);
+        }
+      }
+      return Optional.empty();
+    });
+    assertThat(escalation.path("unit").asText()).isEqualTo("组织人事部");
+    assertThat(escalation.path("level").asText()).isIn("警示", "挂牌督办", "通报", "约谈");
+    assertThat(escalation.path("status").asText()).isEqualTo("open");
+    assertThat(office.get("/api/rounds/" + roundId + "/work-items").json().get(0).path("escalationLevel").asText())
+        .isEqualTo(escalation.path("level").asText());
+    // Another unit's clerk does not see it; nor may a clerk close it.
+    assertThat(Api.as(port, "sfj1", "demo").get("/api/escalations?status=open").json())
+        .noneMatch(row -> row.path("unitCode").asText().equals("zzrsb"));
+    assertThat(clerk.postJson("/api/escalations/" + escalation.path("id").asLong() + "/close",
+        "{\"reason\": \"自己关掉\"}").status()).isEqualTo(403);
+
+    String task = Poll.until("组织人事部的报送任务", Duration.ofSeconds(30), () -> {
+      Api.Response tasks = clerk.get("/engine-rest/task?processInstanceBusinessKey=" + roundId
+          + "/42&taskDefinitionKey=Task_SubmitProgressReport&candidateGroup=zzrsb");
+      assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
+      return tasks.json().isEmpty() ? Optional.empty() : Optional.of(tasks.json().get(0).path("id").asText());
+    });
+    Api.Response submitted = clerk.postJson("/engine-rest/task/" + task + "/submit-form", """
+        {"variables": {"progress": {"value": "已组建行政复议委员会。"}, "completion": {"value": "已完成"},
+         "percent": {"value": 100, "type": "Integer"}}}""");
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+
+    assertThat(office.get("/api/escalations?status=open").json())
+        .noneMatch(row -> row.path("roundId").asLong() == roundId);
+    JsonNode closed = null;
+    for (JsonNode row : office.get("/api/escalations?status=closed").json()) {
+      if (row.path("id").asLong() == escalation.path("id").asLong()) {
+        closed = row;
+      }
+    }
+    assertThat(closed).isNotNull();
+    assertThat(closed.path("closedBy").asText()).isEqualTo("WORK_DONE");
+    assertThat(office.get("/api/escalations?status=bogus").status()).isEqualTo(400);
+  }
+}
