@@ -31,6 +31,8 @@ import org.springframework.web.multipart.MultipartFile;
 @RequestMapping("/api/plans")
 class PlanController {
 
+  static final int MAX_PLAN_BYTES = 20 * 1024 * 1024;
+
   private final PlanImportService importService;
   private final PlanDocumentReader documentReader;
   private final PlanRepository plans;
@@ -43,7 +45,7 @@ class PlanController {
 
   @PostMapping(path = "/parse", consumes = MediaType.TEXT_PLAIN_VALUE)
   ParsedPlan parseText(@RequestBody byte[] body, @RequestHeader("Content-Type") String contentType) {
-    return importService.parse(documentReader.toText(body, null, contentType));
+    return importService.parse(documentReader.toText(withinLimit(body), null, contentType));
   }
 
   @PostMapping(path = "/parse", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -54,7 +56,8 @@ class PlanController {
   @PostMapping(consumes = MediaType.TEXT_PLAIN_VALUE)
   ResponseEntity<Map<String, Object>> importText(@RequestBody byte[] body,
       @RequestHeader("Content-Type") String contentType, Principal user) {
-    return imported(importService.importPlan(documentReader.toText(body, null, contentType), user.getName()));
+    return imported(importService.importPlan(documentReader.toText(withinLimit(body), null, contentType),
+        user.getName()));
   }
 
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -88,6 +91,14 @@ class PlanController {
 
   private Plan find(long id) {
     return plans.findById(id).orElseThrow(() -> ApiException.notFound("方案 " + id));
+  }
+
+  /** A plan sent as text has the same 20 MB limit as an uploaded file. */
+  private static byte[] withinLimit(byte[] body) {
+    if (body.length > MAX_PLAN_BYTES) {
+      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "方案文件过大，不能超过 20 MB。");
+    }
+    return body;
   }
 
   private String read(MultipartFile file) throws IOException {

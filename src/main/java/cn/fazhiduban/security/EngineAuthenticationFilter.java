@@ -13,8 +13,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the user that Spring Security authenticated to the engine for the length of one request, so that the engine
- * REST API acts as that user (task assignee, authorization checks) and never as nobody.
+ * Hands the user that Spring Security authenticated to the engine for the length of one engine REST request, so that
+ * the engine acts as that user (task assignee, authorization checks) and never as nobody. Our own {@code /api} applies
+ * its rules itself and then acts for the application, so it is not filtered here.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -22,6 +23,11 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 
   EngineAuthenticationFilter(IdentityService identityService) {
     this.identityService = identityService;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/");
   }
 
   @Override

@@ -4,12 +4,17 @@ import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.web.ApiErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -32,8 +37,31 @@ class SecurityConfig {
   static final String ADMINS = "GROUP_" + Groups.ADMINS;
 
   @Bean
-  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
-    return new ProviderManager(provider);
+  AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider,
+      ApplicationEventPublisher events) {
+    ProviderManager manager = new ProviderManager(provider);
+    manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+    return manager;
+  }
+
+  /** After authentication: expressions out of task and filter queries, and a size limit on every body. */
+  @Bean
+  FilterRegistrationBean<EngineRestGuard> engineRestGuard(ObjectMapper mapper,
+      @Value("${duban.limits.api-body-bytes:22020096}") long apiMaxBytes,
+      @Value("${duban.limits.engine-body-bytes:31457280}") long engineMaxBytes) {
+    FilterRegistrationBean<EngineRestGuard> registration =
+        new FilterRegistrationBean<>(new EngineRestGuard(mapper, apiMaxBytes, engineMaxBytes));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> webappLoginAudit() {
+    FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> registration =
+        new FilterRegistrationBean<>(new LoginAuditLog.WebappLoginFilter());
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    return registration;
   }
 
   @Bean

@@ -1,6 +1,7 @@
 package cn.fazhiduban.web;
 
 import cn.fazhiduban.plan.parse.PlanParseException;
+import cn.fazhiduban.security.RequestTooLargeException;
 import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -45,6 +46,9 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> notReadable(HttpMessageNotReadableException e) {
+    if (e.getMostSpecificCause() instanceof RequestTooLargeException) {
+      return ApiErrors.response(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "请求内容过大，未予处理。");
+    }
     return ApiErrors.response(HttpStatus.BAD_REQUEST, "malformed-request", "请求内容无法解析，请检查格式（例如 JSON 是否完整）。");
   }
 

@@ -1,5 +1,6 @@
 package cn.fazhiduban.escalation;
 
+import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
@@ -21,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  * closes by itself when the clerk reports. The job executor runs as in production; instead of waiting for the due
  * date, the test moves the engine clock past it.
  */
+@OneEngineAtATime
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EscalationApiTest {
@@ -68,7 +70,7 @@ class EscalationApiTest {
 
     String task = Poll.until("组织人事部的报送任务", Duration.ofSeconds(30), () -> {
       Api.Response tasks = clerk.get("/engine-rest/task?processInstanceBusinessKey=" + roundId
-          + "/42&taskDefinitionKey=Task_SubmitProgressReport&candidateGroup=zzrsb");
+          + "/42&taskDefinitionKey=Task_SubmitProgressReport&candidateGroup=zzrsb&maxResults=50");
       assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
       return tasks.json().isEmpty() ? Optional.empty() : Optional.of(tasks.json().get(0).path("id").asText());
     });

@@ -1,5 +1,6 @@
 package cn.fazhiduban.plan;
 
+import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
@@ -21,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The application on real PostgreSQL: Flyway migrates, the engine makes its schema, plans import all or nothing. */
+@OneEngineAtATime
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "duban.demo.enabled=true")
 @ActiveProfiles({"test", "postgres"})
 class PostgresPlanImportTest extends PostgresTest {

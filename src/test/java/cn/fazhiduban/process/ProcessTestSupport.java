@@ -1,5 +1,6 @@
 package cn.fazhiduban.process;
 
+import cn.fazhiduban.support.OneEngineAtATime;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
 import cn.fazhiduban.plan.PlanRepository;
@@ -31,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Process tests run the real application context on H2 with the job executor off, so that each test decides when a
  * job runs (camunda-bpm-assert's {@code execute(job())}). Flow-node coverage is gated per test class.
  */
+@OneEngineAtATime
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)

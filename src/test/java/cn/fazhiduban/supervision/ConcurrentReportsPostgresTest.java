@@ -1,5 +1,6 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.plan.PlanRepository;
@@ -37,6 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Every unit of the district reports on one task at the same moment, on real PostgreSQL with the job executor on, as in
  * production. The parallel branches meet at the multi-instance join; none may be lost and no incident may arise.
  */
+@OneEngineAtATime
 @SpringBootTest(properties = "duban.demo.enabled=true")
 @ActiveProfiles({"test", "postgres"})
 class ConcurrentReportsPostgresTest extends PostgresTest {

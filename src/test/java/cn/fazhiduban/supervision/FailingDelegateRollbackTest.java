@@ -1,5 +1,6 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -27,6 +28,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * A delegate that fails after our rows were written: the engine and the JPA tables roll back together, so neither the
  * office's check record nor the closed work item nor the engine's progress is left behind.
  */
+@OneEngineAtATime
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles("test")
 class FailingDelegateRollbackTest {
