@@ -3,6 +3,8 @@ package cn.fazhiduban.demo;
 import cn.fazhiduban.identity.DubanProperties;
 import cn.fazhiduban.identity.IdentitySetup;
 import cn.fazhiduban.plan.PlanImportService;
+import cn.fazhiduban.security.AuthorizationSetup;
+import cn.fazhiduban.webapp.TasklistFilters;
 import cn.fazhiduban.plan.PlanImportService.ImportResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,13 +25,17 @@ class StartupRunner {
   private static final Logger log = LoggerFactory.getLogger(StartupRunner.class);
 
   private final IdentitySetup identitySetup;
+  private final AuthorizationSetup authorizationSetup;
+  private final TasklistFilters tasklistFilters;
   private final PlanImportService planImport;
   private final DubanProperties properties;
   private final Environment environment;
 
-  StartupRunner(IdentitySetup identitySetup, PlanImportService planImport, DubanProperties properties,
-      Environment environment) {
+  StartupRunner(IdentitySetup identitySetup, AuthorizationSetup authorizationSetup, TasklistFilters tasklistFilters,
+      PlanImportService planImport, DubanProperties properties, Environment environment) {
+    this.tasklistFilters = tasklistFilters;
     this.identitySetup = identitySetup;
+    this.authorizationSetup = authorizationSetup;
     this.planImport = planImport;
     this.properties = properties;
     this.environment = environment;
@@ -38,6 +44,8 @@ class StartupRunner {
   @EventListener(ApplicationReadyEvent.class)
   void onReady() throws IOException {
     identitySetup.run();
+    authorizationSetup.run();
+    tasklistFilters.run();
     String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     String url = "http://localhost:" + port + "/camunda/";
     if (properties.demo().enabled()) {

@@ -79,6 +79,8 @@ public final class TaskSupervision {
     public static final String REVIEWER_GROUPS = "reviewerGroups";
     /** String, local: the opinion of the last 退回, shown to the clerk on the report form. */
     public static final String RETURN_OPINION = "returnOpinion";
+    /** Boolean, task-local on a report task that follows a 退回: the Tasklist filter 被退回 finds it by this. */
+    public static final String WAS_RETURNED = "wasReturned";
 
     /** Progress report fields (Task_SubmitProgressReport). */
     public static final String PROGRESS = "progress";

@@ -1,5 +1,6 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
@@ -22,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The supervision cycle as a new user would drive it: REST calls only, forms filled through the engine's
  * {@code /engine-rest/task/{id}/submit-form}, the job executor running as in production.
  */
+@OneEngineAtATime
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SupervisionCycleApiTest {
@@ -81,6 +83,11 @@ class SupervisionCycleApiTest {
     JsonNode formVariables = dx.get("/engine-rest/task/" + again73 + "/form-variables").json();
     assertThat(formVariables.path("returnOpinion").path("value").asText()).isEqualTo("请补充研究成果清单。");
     assertThat(workItem(roundId, 73, "dx").path("status").asText()).isEqualTo("RETURNED");
+    // The shared Tasklist filters: the clerk finds the returned report under 被退回, and in 本单位待办.
+    assertThat(filterTasks(dx, "被退回")).contains(again73);
+    assertThat(filterTasks(dx, "本单位待办")).contains(again73);
+    assertThat(filterTasks(dx, "已逾期")).doesNotContain(again73);
+    assertThat(filterTasks(zzrsb, "被退回")).isEmpty();
 
     // Task 37: three units report, 应急管理局 approves all three, the office orders 整改, the units rectify.
     String key37 = roundId + "/37";
@@ -126,6 +133,23 @@ class SupervisionCycleApiTest {
     assertThat(byUnit).isEqualTo(5);
   }
 
+  /** The ids of the tasks a user sees in a shared filter, as Tasklist lists them. */
+  private static List<String> filterTasks(Api user, String filterName) {
+    JsonNode filters = user.get("/engine-rest/filter?resourceType=Task&maxResults=20").json();
+    String id = null;
+    for (JsonNode filter : filters) {
+      if (filter.path("name").asText().equals(filterName)) {
+        id = filter.path("id").asText();
+      }
+    }
+    assertThat(id).as("过滤器 %s 对该用户可见", filterName).isNotNull();
+    Api.Response listed = user.postJson("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50", "{}");
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    listed.json().forEach(task -> ids.add(task.path("id").asText()));
+    return ids;
+  }
+
   private static String report(String progress, String completion, int percent) {
     return """
         {"progress": {"value": "%s"}, "completion": {"value": "%s"}, "percent": {"value": %d, "type": "Integer"},
@@ -142,14 +166,14 @@ class SupervisionCycleApiTest {
   private String waitForTask(Api user, String businessKey, String taskDefinitionKey, String group) {
     return Poll.until(taskDefinitionKey + " @ " + businessKey, WAIT, () -> {
       JsonNode tasks = user.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-          + "&taskDefinitionKey=" + taskDefinitionKey + "&candidateGroup=" + group).json();
+          + "&taskDefinitionKey=" + taskDefinitionKey + "&candidateGroup=" + group + "&maxResults=50").json();
       return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).path("id").asText());
     });
   }
 
   private String processInstanceOf(String businessKey) {
     JsonNode instances = office.get("/engine-rest/history/process-instance?processDefinitionKey=task-supervision"
-        + "&processInstanceBusinessKey=" + businessKey).json();
+        + "&processInstanceBusinessKey=" + businessKey + "&maxResults=50").json();
     assertThat(instances).hasSize(1);
     return instances.get(0).path("id").asText();
   }

@@ -1,0 +1,21 @@
+package cn.fazhiduban.supervision;
+
+import static cn.fazhiduban.supervision.TaskSupervision.Variables.RETURN_OPINION;
+import static cn.fazhiduban.supervision.TaskSupervision.Variables.WAS_RETURNED;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Task_SubmitProgressReport, on create: a report asked for again after 退回 is marked for the filter 被退回. */
+@Component("markReturnedListener")
+class MarkReturnedListener implements TaskListener {
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object opinion = task.getVariable(RETURN_OPINION);
+    if (opinion != null && !opinion.toString().isBlank()) {
+      task.setVariableLocal(WAS_RETURNED, true);
+    }
+  }
+}

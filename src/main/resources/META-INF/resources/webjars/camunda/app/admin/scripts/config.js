@@ -1,0 +1,15 @@
+// 法治督办: the webapp speaks Chinese first; English stays available to those whose browser asks for it.
+export default {
+  app: {
+    name: '法治督办',
+    vendor: '依法治区办'
+  },
+  locales: {
+    availableLocales: ['zh-CN', 'en'],
+    fallbackLocale: 'zh-CN'
+  },
+  dateFormat: {
+    normal: 'YYYY年M月D日 HH:mm',
+    long: 'YYYY年M月D日 dddd HH:mm'
+  }
+};
