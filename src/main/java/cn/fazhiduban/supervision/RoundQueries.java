@@ -2,6 +2,7 @@ package cn.fazhiduban.supervision;
 
 import cn.fazhiduban.web.ApiException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -112,7 +113,7 @@ class RoundQueries {
   private static <K> Map<K, List<WorkItem>> group(List<WorkItem> items, Function<WorkItem, K> key) {
     Map<K, List<WorkItem>> groups = new LinkedHashMap<>();
     for (WorkItem item : items) {
-      groups.computeIfAbsent(key.apply(item), k -> new java.util.ArrayList<>()).add(item);
+      groups.computeIfAbsent(key.apply(item), k -> new ArrayList<>()).add(item);
     }
     return groups;
   }
