@@ -57,9 +57,16 @@ class SupervisionCycleApiTest {
     String key42 = roundId + "/42";
     Api zzrsb = Api.as(port, "zzrsb1", "demo");
     String report42 = waitForTask(zzrsb, key42, "Task_SubmitProgressReport", "zzrsb");
+    // Tasklist loads the deployed forms by their names in the deployment.
+    Api.Response form = zzrsb.get("/engine-rest/task/" + report42 + "/deployed-form");
+    assertThat(form.status()).as(form.body()).isEqualTo(200);
+    assertThat(form.body()).contains("cam-variable-name=\"progress\"");
     submit(zzrsb, report42, report("已完成行政复议委员会组建。", "已完成", 100));
     Api sfj = Api.as(port, "sfj1", "demo");
     String review42 = waitForTask(sfj, key42, "Task_ReviewReport", "sfj");
+    Api.Response reviewForm = sfj.get("/engine-rest/task/" + review42 + "/deployed-form");
+    assertThat(reviewForm.status()).as(reviewForm.body()).isEqualTo(200);
+    assertThat(reviewForm.body()).contains("reviewDecision");
     submit(sfj, review42, "{\"reviewDecision\": {\"value\": \"approved\"}}");
     String check42 = waitForTask(office, key42, "Task_OfficeCheck", "yfzqb");
     submit(office, check42, "{\"checkDecision\": {\"value\": \"passed\"}}");
