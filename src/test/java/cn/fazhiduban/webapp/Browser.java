@@ -1,0 +1,222 @@
+package cn.fazhiduban.webapp;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Chromium for one browser test scenario: the system's {@code chromium} and {@code chromedriver}
+ * (never a downloaded one: the driver path and the browser binary are both set, so Selenium Manager is not asked),
+ * a fresh profile that asks for zh-CN, explicit waits, and screenshots under {@code target/screenshots/}.
+ *
+ * <p>{@code -Dwebdriver.chrome.driver=…} and {@code -Dduban.browser.binary=…} point elsewhere (default
+ * {@code /usr/bin/chromedriver}, {@code /usr/bin/chromium}; CI's {@code .ci/run} installs both).
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  static final Duration WAIT = Duration.ofSeconds(25);
+
+  private static final String DRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+  private static final String BINARY = System.getProperty("duban.browser.binary", "/usr/bin/chromium");
+
+  private final Path profile;
+  private final ChromeDriverService service;
+  private final ChromeDriver driver;
+
+  private Browser(Path profile, ChromeDriverService service, ChromeDriver driver) {
+    this.profile = profile;
+    this.service = service;
+    this.driver = driver;
+  }
+
+  static Browser start() {
+    for (String file : List.of(DRIVER, BINARY)) {
+      if (!Files.isExecutable(Path.of(file))) {
+        throw new IllegalStateException("浏览器测试需要 " + file + "（Debian：apt-get install chromium chromium-driver；"
+            + "或用 -Dwebdriver.chrome.driver= 与 -Dduban.browser.binary= 指定）");
+      }
+    }
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("duban-chromium-");
+      Files.createDirectories(SCREENSHOTS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BINARY);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN"));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(DRIVER))
+        .usingAnyFreePort()
+        // The webapps show dates in the browser's time zone: the district's, not the build machine's. The browser's
+        // own texts ("Choose File", the "required field" bubble) follow its UI language: Chinese where Debian's
+        // chromium-l10n is installed, English otherwise; the webapps' texts do not depend on it.
+        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8"))
+        .build();
+    try {
+      return new Browser(profile, service, new ChromeDriver(service, options));
+    } catch (RuntimeException e) {
+      service.stop();
+      deleteQuietly(profile);
+      throw e;
+    }
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  /** A fresh wait each time: withMessage changes the wait it is called on. */
+  private WebDriverWait await() {
+    return new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
+  }
+
+  /** Waits until the element is displayed. */
+  WebElement visible(By locator) {
+    return await().until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** Waits until the element is displayed and enabled, then clicks it. */
+  void click(By locator) {
+    await().ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+        .withMessage(() -> "无法点击：" + locator).until(d -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+      if (element == null) {
+        return false;
+      }
+      // the fixed footer may cover a button at the bottom of a scrolled pane
+      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.click();
+      return true;
+    });
+  }
+
+  /**
+   * Types the text into the input until the input holds it. AngularJS may re-render a view once its translations
+   * have loaded, replacing the elements found a moment before; each attempt looks the input up again.
+   */
+  void type(By locator, String text) {
+    await().ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> "无法在 " + locator + " 中输入：" + text)
+        .until(d -> {
+          WebElement input = d.findElement(locator);
+          if (!text.equals(input.getDomProperty("value"))) {
+            input.clear();
+            input.sendKeys(text);
+          }
+          return text.equals(d.findElement(locator).getDomProperty("value"));
+        });
+  }
+
+  /** Waits until the condition holds, failing with the message. */
+  void waitUntil(String failure, Function<WebDriver, Boolean> condition) {
+    waitUntil(WAIT, failure, condition);
+  }
+
+  void waitUntil(Duration timeout, String failure, Function<WebDriver, Boolean> condition) {
+    new WebDriverWait(driver, timeout, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> failure).until(condition);
+  }
+
+  /** Scrolls the element to the middle of its scrolling pane (for a screenshot that shows it). */
+  void scrollTo(By locator) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", visible(locator));
+  }
+
+  /** Waits until the page's visible text contains every one of the texts. */
+  void waitForText(String... texts) {
+    await().withMessage(() -> "页面没有出现：" + String.join("、", texts)).until(d -> {
+      String body = bodyText();
+      return Stream.of(texts).allMatch(body::contains);
+    });
+  }
+
+  String bodyText() {
+    Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.innerText : '';");
+    return text == null ? "" : text.toString();
+  }
+
+  String pageSource() {
+    return driver.getPageSource();
+  }
+
+  /** The visible texts and attribute values (placeholder, value, title) of every element: what a user can read. */
+  String readableText() {
+    Object text = ((JavascriptExecutor) driver).executeScript(
+        "var out = [document.body ? document.body.innerText : ''];"
+            + "document.querySelectorAll('[placeholder],[title],input[type=submit],input[type=button]').forEach("
+            + "function (e) { ['placeholder', 'title', 'value'].forEach(function (a) {"
+            + "  if (e.getAttribute(a)) { out.push(e.getAttribute(a)); } }); });"
+            + "return out.join('\\n');");
+    return text == null ? "" : text.toString();
+  }
+
+  Path screenshot(String name) {
+    Path target = SCREENSHOTS.resolve(name + ".png");
+    try {
+      Files.write(target, driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return target;
+  }
+
+  /** After a failure: a screenshot and the page source, named after the test, for whoever reads the build log. */
+  void saveFailure(String name) {
+    try {
+      screenshot(name + "-FAILED");
+      Files.writeString(SCREENSHOTS.resolve(name + "-FAILED.html"),
+          "<!-- " + driver.getCurrentUrl() + " -->\n" + pageSource(), StandardCharsets.UTF_8);
+    } catch (RuntimeException | IOException e) {
+      System.err.println("浏览器测试失败现场保存失败：" + e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      service.stop();
+      deleteQuietly(profile);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // a temp dir left behind is harmless
+    }
+  }
+}

@@ -1,0 +1,335 @@
+package cn.fazhiduban.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fazhiduban.support.Api;
+import cn.fazhiduban.support.OneEngineAtATime;
+import cn.fazhiduban.support.Poll;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The Chinese webapps in a real (headless) Chromium: the Tasklist login page, a clerk reporting progress through the
+ * embedded form with a 佐证材料 file, the reviewer finding the report, a leader reading Cockpit. One round (plan task
+ * 42: 组织人事部 reports, 司法局 reviews) is opened through our API; each scenario has its own browser, so no session
+ * leaks from one user to the next. Screenshots go to {@code target/screenshots/}; a failure adds a screenshot and
+ * the page source there ({@code *-FAILED.png}, {@code *-FAILED.html}).
+ */
+@Tag("browser")
+@OneEngineAtATime
+// Selenium warns on every start that it has no CDP (DevTools) support for this Chromium; the tests use none.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "logging.level.org.openqa.selenium=ERROR")
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BrowserTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int TASK_NO = 42;
+
+  /** The webapps' login form (camunda-commons-ui): its inputs carry no id or name, so their ng-model finds them. */
+  private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+
+  @LocalServerPort
+  int port;
+
+  Api office;
+  long roundId;
+  Browser browser;
+
+  /** Saves the screen and the page source while the failed scenario's browser is still open. */
+  @RegisterExtension
+  final AfterTestExecutionCallback failureEvidence = context -> {
+    if (context.getExecutionException().isPresent() && browser != null) {
+      browser.saveFailure(context.getRequiredTestMethod().getName());
+    }
+  };
+
+  @BeforeAll
+  void openRound() {
+    office = Api.as(port, "yfzqb1", "demo");
+    long planId = office.get("/api/plans").json().get(0).path("id").asLong();
+    String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
+    Api.Response opened = office.postJson("/api/rounds",
+        "{\"planId\": %d, \"label\": \"浏览器测试\", \"reportDue\": \"%s\", \"tasks\": [%d]}"
+            .formatted(planId, due, TASK_NO));
+    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+    roundId = opened.json().path("id").asLong();
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  @Order(1)
+  void tasklistLoginPageIsChinese() {
+    browser = Browser.start();
+    browser.open(tasklist());
+    // AngularJS renders the form, then fills in the texts once the zh-CN translations have loaded
+    browser.waitUntil("登录页没有显示中文的用户名、密码和登录", d -> "用户名".equals(attribute(USERNAME, "placeholder"))
+        && "密码".equals(attribute(PASSWORD, "placeholder")) && "登录".equals(browser.visible(LOGIN_BUTTON).getText().trim()));
+
+    assertThat(attribute(USERNAME, "placeholder")).isEqualTo("用户名");
+    assertThat(attribute(PASSWORD, "placeholder")).isEqualTo("密码");
+    assertThat(browser.visible(LOGIN_BUTTON).getText().trim()).isEqualTo("登录");
+    assertThat(browser.pageSource()).contains("placeholder=\"用户名\"", "placeholder=\"密码\"");
+    assertThat(browser.bodyText()).contains("法治督办", "登录").doesNotContain("Username", "Password", "Sign in");
+    browser.screenshot("1-tasklist-login");
+    reportEnglish("Tasklist 登录页");
+  }
+
+  @Test
+  @Order(2)
+  void clerkReportsProgressWithEvidence() throws IOException {
+    waitForTask("zzrsb1", "Task_SubmitProgressReport");
+    browser = Browser.start();
+    login(tasklist(), "zzrsb1");
+    openFilterAndTask("本单位待办", "报送工作进展");
+
+    browser.click(button("认领"));
+    // claiming reloads the task and its form: wait until the claim shows, then for the form and its header
+    browser.waitUntil("认领后仍显示「认领」", d -> !shown(d, button("认领")));
+    awaitForm("zzrsb1", By.id("fd-progress"));
+    browser.waitForText("督办任务", "第 " + TASK_NO + " 项", "组织人事部");
+    Path evidence = Files.createTempFile("evidence-", ".pdf");
+    Files.writeString(evidence, "%PDF-1.4\n% 法治督办浏览器测试的佐证材料\n%%EOF\n", StandardCharsets.UTF_8);
+    evidence.toFile().deleteOnExit();
+    // The form SDK writes the fetched (empty) variables into the fields once they arrive; a field typed into before
+    // that is emptied again. Fill, and fill again what was emptied, until the form is valid (完成 enabled).
+    browser.waitUntil("报送表单填写后「办理完成」仍不可用", d -> {
+      fillReport(evidence);
+      return d.findElements(button("办理完成")).stream().anyMatch(b -> b.isDisplayed() && b.isEnabled());
+    });
+    assertThat(browser.driver().findElement(By.id("fd-evidence1")).getDomProperty("value"))
+        .endsWith(evidence.getFileName().toString());
+    browser.scrollTo(By.id("fd-evidence1"));
+    assertThat(browser.bodyText()).doesNotContain("类型不支持", "空文件");
+    browser.screenshot("2a-clerk-report-filled");
+    reportEnglish("Tasklist 报送工作进展");
+
+    browser.click(button("办理完成"));
+    // Tasklist closes the form and drops the completed task from the filter
+    browser.waitUntil("办理完成后任务仍在列表中", d -> d.findElements(taskInList("报送工作进展")).isEmpty());
+    browser.waitForText("请在列表中选择一项任务");
+    browser.screenshot("2b-clerk-report-completed");
+
+    JsonNode item = Poll.until("第 " + TASK_NO + " 项组织人事部的工作事项已报送", WAIT, () -> {
+      for (JsonNode row : office.get("/api/rounds/" + roundId + "/work-items?unit=zzrsb").json()) {
+        if (row.path("taskNo").asInt() == TASK_NO && "REPORTED".equals(row.path("status").asText())) {
+          return Optional.of(row);
+        }
+      }
+      return Optional.empty();
+    });
+    assertThat(item.path("status").asText()).isEqualTo("REPORTED");
+    // the 佐证材料 reached the engine as a file variable
+    JsonNode evidenceVariables = office.get("/engine-rest/variable-instance?variableName=evidence1"
+        + "&deserializeValues=false&firstResult=0&maxResults=10").json();
+    assertThat(evidenceVariables).as(evidenceVariables.toString()).hasSize(1);
+    assertThat(evidenceVariables.get(0).path("type").asText()).isEqualTo("File");
+    assertThat(evidenceVariables.get(0).path("valueInfo").path("filename").asText())
+        .isEqualTo(evidence.getFileName().toString());
+  }
+
+  @Test
+  @Order(3)
+  void reviewerSeesTheReportToReview() {
+    ensureReported();
+    waitForTask("sfj1", "Task_ReviewReport");
+    browser = Browser.start();
+    login(tasklist(), "sfj1");
+    openFilterAndTask("本单位待办", "审核进展报告");
+    // the review form (a Camunda Form) shows what the clerk reported
+    awaitForm("sfj1", By.xpath("//*[normalize-space(text())='承办单位报送的内容']"));
+    browser.waitForText("审核进展报告", "认领", "承办单位报送的内容", "组织人事部", "60%");
+    browser.screenshot("3-reviewer-task");
+    reportEnglish("Tasklist 审核进展报告");
+  }
+
+  @Test
+  @Order(4)
+  void leaderReadsCockpitInChinese() {
+    browser = Browser.start();
+    login(cockpit(), "leader1");
+    browser.waitForText("流程", "决策", "人工任务", "当前概况", "运行中的流程实例", "已部署", "流程定义");
+    // the dashboard's counts come a moment later: wait for the deployed process definitions
+    browser.waitUntil("仪表盘没有显示已部署的流程定义数",
+        d -> Pattern.compile("流程定义\\s*[1-9]").matcher(browser.bodyText()).find());
+    browser.screenshot("4a-cockpit-dashboard");
+    reportEnglish("Cockpit 仪表盘");
+
+    browser.open(cockpit() + "#/processes");
+    browser.waitForText("仪表盘", "个已部署的流程定义", "名称", "任务督办", "督办轮次", "督办升级");
+    browser.screenshot("4b-cockpit-processes");
+    reportEnglish("Cockpit 流程");
+  }
+
+  // ---- helpers ----
+
+  private String tasklist() {
+    return "http://localhost:" + port + "/camunda/app/tasklist/default/";
+  }
+
+  private String cockpit() {
+    return "http://localhost:" + port + "/camunda/app/cockpit/default/";
+  }
+
+  /**
+   * Logs in through the webapp's form. AngularJS may render the form again while the page settles, emptying what
+   * was typed; then the browser refuses the empty form and we try again.
+   */
+  private void login(String app, String user) {
+    browser.open(app);
+    // the form is ready once its button speaks Chinese (the translations have loaded)
+    browser.waitUntil("登录表单没有出现",
+        d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
+    for (int attempt = 1; ; attempt++) {
+      browser.type(USERNAME, user);
+      browser.type(PASSWORD, "demo");
+      browser.click(LOGIN_BUTTON);
+      try {
+        browser.waitUntil(Duration.ofSeconds(attempt < 3 ? 8 : 25), user + " 登录后仍停在登录页",
+            d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        System.out.println("[浏览器测试] " + user + " 第 " + attempt + " 次登录没有成功，重试");
+      }
+    }
+  }
+
+  /** Opens a shared filter by its name and then the first task of that name in it. */
+  private void openFilterAndTask(String filter, String taskName) {
+    browser.click(By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space(text())='" + filter + "']"));
+    browser.click(taskInList(taskName));
+  }
+
+  private static By taskInList(String taskName) {
+    return By.xpath("//*[contains(@class,'tasks-list')]//a[normalize-space(.)='" + taskName + "']");
+  }
+
+  /** Fills the progress report form, leaving alone the fields that already hold their value. */
+  private void fillReport(Path evidence) {
+    browser.type(By.id("fd-progress"), "已完成行政复议委员会组建，召开第一次全体会议。");
+    Select completion = new Select(browser.visible(By.id("fd-completion")));
+    if (!"推进中".equals(completion.getFirstSelectedOption().getText())) {
+      completion.selectByVisibleText("推进中");
+    }
+    browser.type(By.id("fd-percent"), "60");
+    browser.type(By.id("fd-problems"), "无");
+    browser.type(By.id("fd-next-steps"), "12月底前完成委员培训。");
+    browser.type(By.id("fd-contact"), "张明");
+    browser.type(By.id("fd-phone"), "023-67891234");
+    WebElement file = browser.visible(By.id("fd-evidence1"));
+    if (file.getDomProperty("value") == null || file.getDomProperty("value").isEmpty()) {
+      file.sendKeys(evidence.toAbsolutePath().toString());
+    }
+  }
+
+  /**
+   * Waits for the task's form; when Tasklist shows a 表单错误 instead, fails at once with Tasklist's message and the
+   * engine's own answer for the task's deployed form (Tasklist leaves the message empty for Camunda Forms).
+   */
+  private void awaitForm(String user, By formContent) {
+    By formError = By.xpath("//*[contains(@class,'alert')][contains(normalize-space(.),'表单错误')]");
+    // the error panel is in the page all along, hidden while there is no error
+    browser.waitUntil("任务表单没有出现", d -> shown(d, formContent) || shown(d, formError));
+    if (!shown(browser.driver(), formContent)) {
+      Matcher task = Pattern.compile("[?&]task=([0-9a-f-]+)").matcher(browser.driver().getCurrentUrl());
+      String engine = task.find()
+          ? Api.as(port, user, "demo").get("/engine-rest/task/" + task.group(1) + "/deployed-form").body()
+          : "（地址中没有任务 id）";
+      String shownError = browser.driver().findElements(formError).stream().filter(WebElement::isDisplayed)
+          .map(WebElement::getText).findFirst().orElse("");
+      throw new AssertionError("Tasklist 无法显示任务表单：" + shownError
+          + "；引擎 /engine-rest/task/{id}/deployed-form 的回答：" + engine);
+    }
+  }
+
+  private static boolean shown(WebDriver driver, By locator) {
+    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+  }
+
+  private String attribute(By locator, String name) {
+    return browser.visible(locator).getDomAttribute(name);
+  }
+
+  private static By button(String text) {
+    return By.xpath("//button[normalize-space(.)='" + text + "']");
+  }
+
+  /** Waits until the user's task exists (the job executor starts the round's instances in the background). */
+  private void waitForTask(String user, String taskDefinitionKey) {
+    Api api = Api.as(port, user, "demo");
+    Poll.until(user + " 的 " + taskDefinitionKey, WAIT, () -> {
+      JsonNode tasks = api.get("/engine-rest/task?processInstanceBusinessKey=" + roundId + "/" + TASK_NO
+          + "&taskDefinitionKey=" + taskDefinitionKey + "&maxResults=10").json();
+      return tasks.isArray() && !tasks.isEmpty() ? Optional.of(true) : Optional.empty();
+    });
+  }
+
+  /**
+   * Scenario 3 on its own (or after scenario 2 failed): when the clerk's report is still open, it goes in through the
+   * REST API, so the reviewer's scenario tests the reviewer's page and nothing else.
+   */
+  private void ensureReported() {
+    Api clerk = Api.as(port, "zzrsb1", "demo");
+    JsonNode open = clerk.get("/engine-rest/task?processInstanceBusinessKey=" + roundId + "/" + TASK_NO
+        + "&taskDefinitionKey=Task_SubmitProgressReport&maxResults=10").json();
+    for (JsonNode task : open) {
+      Api.Response submitted = clerk.postJson("/engine-rest/task/" + task.path("id").asText() + "/submit-form", """
+          {"variables": {"progress": {"value": "已完成行政复议委员会组建。"}, "completion": {"value": "推进中"},
+           "percent": {"value": 60, "type": "Integer"}}}""");
+      assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
+    }
+  }
+
+  /** Logs (does not assert) the Latin words a user can read on the page, for the report on what is still English. */
+  private void reportEnglish(String page) {
+    Set<String> words = new TreeSet<>();
+    Matcher matcher = Pattern.compile("[A-Za-z][A-Za-z'’-]{2,}").matcher(browser.readableText());
+    while (matcher.find()) {
+      words.add(matcher.group());
+    }
+    System.out.println("[浏览器测试] " + page + " 中的英文词：" + words);
+  }
+}
