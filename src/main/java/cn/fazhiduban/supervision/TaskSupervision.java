@@ -79,6 +79,8 @@ public final class TaskSupervision {
     public static final String REVIEWER_GROUPS = "reviewerGroups";
     /** String, local: the opinion of the last 退回, shown to the clerk on the report form. */
     public static final String RETURN_OPINION = "returnOpinion";
+    /** Date, task-local: the task's due date, shown as 截止时间 in the Tasklist filters. */
+    public static final String DEADLINE = "deadline";
     /** Boolean, task-local on a report task that follows a 退回: the Tasklist filter 被退回 finds it by this. */
     public static final String WAS_RETURNED = "wasReturned";
 

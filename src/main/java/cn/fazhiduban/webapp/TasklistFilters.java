@@ -93,7 +93,7 @@ public class TasklistFilters {
         column(TaskSupervision.Variables.TASK_NO, "任务编号"),
         column(TaskSupervision.Variables.TASK_TITLE, "任务名称"),
         column(TaskSupervision.Variables.UNIT_NAME, "承办单位"),
-        column(TaskSupervision.Variables.REPORT_DUE, "截止时间")));
+        column(TaskSupervision.Variables.DEADLINE, "截止时间")));
     return properties;
   }
 

@@ -95,6 +95,9 @@ class SupervisionCycleApiTest {
     assertThat(filterTasks(dx, "本单位待办")).contains(again73);
     assertThat(filterTasks(dx, "已逾期")).doesNotContain(again73);
     assertThat(filterTasks(zzrsb, "被退回")).isEmpty();
+    // …with its columns, which a unit may read although the process instance is not its to read.
+    assertThat(filterColumns(dx, "本单位待办")).containsEntry("taskNo", "73").containsEntry("unitName", "两江新区党校")
+        .containsKeys("taskTitle", "deadline");
 
     // Task 37: three units report, 应急管理局 approves all three, the office orders 整改, the units rectify.
     String key37 = roundId + "/37";
@@ -155,6 +158,25 @@ class SupervisionCycleApiTest {
     List<String> ids = new ArrayList<>();
     listed.json().forEach(task -> ids.add(task.path("id").asText()));
     return ids;
+  }
+
+  /** The filter's column variables as Tasklist receives them (HAL, each task's embedded variables), name → value. */
+  private static java.util.Map<String, String> filterColumns(Api user, String filterName) {
+    String id = null;
+    for (JsonNode filter : user.get("/engine-rest/filter?resourceType=Task&maxResults=20").json()) {
+      if (filter.path("name").asText().equals(filterName)) {
+        id = filter.path("id").asText();
+      }
+    }
+    Api.Response listed = user.send("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50",
+        "application/hal+json", "{}");
+    assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+    java.util.Map<String, String> columns = new java.util.HashMap<>();
+    for (JsonNode task : listed.json().path("_embedded").path("task")) {
+      task.path("_embedded").path("variable")
+          .forEach(variable -> columns.put(variable.path("name").asText(), variable.path("value").asText()));
+    }
+    return columns;
   }
 
   private static String report(String progress, String completion, int percent) {

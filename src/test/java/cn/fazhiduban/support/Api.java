@@ -53,6 +53,12 @@ public final class Api {
     return post(path, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** A JSON POST that asks for another representation, e.g. {@code application/hal+json} as Tasklist does. */
+  public Response send(String path, String accept, String json) {
+    return send(builder(path).header("Content-Type", "application/json").header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   public Response postJson(String path, String json) {
     return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
