@@ -18,8 +18,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-  static final String GROUP_PREFIX = "GROUP_";
-
   private final IdentityService identityService;
 
   CamundaIdentityAuthenticationProvider(IdentityService identityService) {
@@ -36,7 +34,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     }
     List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId)
-        .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GROUP_PREFIX + id))
+        .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GroupAuthorities.of(id)))
         .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }

@@ -33,8 +33,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration
 class SecurityConfig {
 
-  static final String OFFICE = "GROUP_" + Groups.OFFICE;
-  static final String ADMINS = "GROUP_" + Groups.ADMINS;
+  static final String OFFICE = GroupAuthorities.of(Groups.OFFICE);
+  static final String ADMINS = GroupAuthorities.of(Groups.ADMINS);
 
   @Bean
   AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider,
