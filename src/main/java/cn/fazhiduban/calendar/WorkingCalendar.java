@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
 public class WorkingCalendar {
 
   private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
-  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  /** The district's time zone: due dates, working days and notices are all Beijing time. */
+  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
   private final Map<Integer, YearCalendar> years;
   private final Set<LocalDate> holidays = new HashSet<>();
@@ -153,7 +154,7 @@ public class WorkingCalendar {
 
   @EventListener(ApplicationReadyEvent.class)
   void warnAboutCoverage() {
-    for (int year : uncoveredYears(LocalDate.now(BEIJING))) {
+    for (int year : uncoveredYears(LocalDate.now(ZONE))) {
       warnedYears.add(year);
       log.warn(uncovered(year));
     }

@@ -284,10 +284,10 @@ public class EscalationService {
   }
 
   private static LocalDate today(Instant now) {
-    return now.atZone(FormValues.ZONE).toLocalDate();
+    return now.atZone(WorkingCalendar.ZONE).toLocalDate();
   }
 
   private static LocalDate dueDate(WorkItem item) {
-    return item.getDueAt().atZone(FormValues.ZONE).toLocalDate();
+    return item.getDueAt().atZone(WorkingCalendar.ZONE).toLocalDate();
   }
 }

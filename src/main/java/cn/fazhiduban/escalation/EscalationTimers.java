@@ -3,7 +3,6 @@ package cn.fazhiduban.escalation;
 import cn.fazhiduban.calendar.WorkingCalendar;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
 @Component("escalationTimers")
 public class EscalationTimers {
 
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   /** End of the office day: a deadline given as a date falls due at this time. */
   static final LocalTime END_OF_WORKING_DAY = LocalTime.of(18, 0);
 
@@ -63,11 +61,11 @@ public class EscalationTimers {
 
   /** The deadline moment for a deadline given as a day (整改期限): 18:00 Beijing time on it, or on the next working day. */
   public Date dueAtEndOfWorkingDay(LocalDate date) {
-    return Date.from(calendar.nextWorkingDay(date).atTime(END_OF_WORKING_DAY).atZone(BEIJING).toInstant());
+    return Date.from(calendar.nextWorkingDay(date).atTime(END_OF_WORKING_DAY).atZone(WorkingCalendar.ZONE).toInstant());
   }
 
   private static ZonedDateTime beijing(Date moment) {
     Objects.requireNonNull(moment, "督办期限未设置");
-    return moment.toInstant().atZone(BEIJING);
+    return moment.toInstant().atZone(WorkingCalendar.ZONE);
   }
 }

@@ -1,7 +1,7 @@
 package cn.fazhiduban.notify;
 
+import cn.fazhiduban.calendar.WorkingCalendar;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,6 @@ public record Notification(
       CIRCULATED, "该任务逾期未办，将予以通报。",
       INTERVIEW, "该任务经督办仍未办结，将约谈单位主要负责人。");
 
-  private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final DateTimeFormatter CHINESE_DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
 
   public Notification {
@@ -68,6 +67,6 @@ public record Notification(
 
   /** The due moment in Beijing time, e.g. 2026年12月31日 18:00. */
   public String dueAtText() {
-    return CHINESE_DATE_TIME.format(dueAt.atZone(BEIJING));
+    return CHINESE_DATE_TIME.format(dueAt.atZone(WorkingCalendar.ZONE));
   }
 }

@@ -1,7 +1,7 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.calendar.WorkingCalendar;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +19,6 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public final class FormValues {
 
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
   static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
   static final List<String> FILE_TYPES = List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "zip");
   static final int EVIDENCE_SLOTS = 5;
@@ -97,7 +96,7 @@ public final class FormValues {
   public LocalDate date(String name, String label) {
     Object value = scope.getVariable(name);
     if (value instanceof Date date) {
-      return date.toInstant().atZone(ZONE).toLocalDate();
+      return date.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate();
     }
     if (value == null || value.toString().isBlank()) {
       throw invalid(name, "请填写" + label + "。");

@@ -1,5 +1,6 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.calendar.WorkingCalendar;
 import static cn.fazhiduban.supervision.FormValues.invalid;
 
 import cn.fazhiduban.escalation.EscalationService;
@@ -140,7 +141,7 @@ public class WorkItemService {
     if (rectifyUnits.isEmpty()) {
       throw invalid(TaskSupervision.Variables.RECTIFY_UNITS, "请选择需要整改的单位。");
     }
-    if (deadline.isBefore(now.atZone(FormValues.ZONE).toLocalDate())) {
+    if (deadline.isBefore(now.atZone(WorkingCalendar.ZONE).toLocalDate())) {
       throw invalid(TaskSupervision.Variables.RECTIFY_DEADLINE, "整改期限不能早于今天。");
     }
     List<WorkItem> items = new ArrayList<>();

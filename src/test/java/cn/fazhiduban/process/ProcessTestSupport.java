@@ -3,7 +3,9 @@ package cn.fazhiduban.process;
 import cn.fazhiduban.support.OneEngineAtATime;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
+import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.plan.PlanRepository;
+import cn.fazhiduban.support.Jobs;
 import cn.fazhiduban.supervision.RoundService;
 import cn.fazhiduban.supervision.RoundService.OpenRound;
 import java.time.Instant;
@@ -13,9 +15,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
@@ -60,7 +60,7 @@ abstract class ProcessTestSupport {
   @Autowired
   PlanRepository plans;
 
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+  static final ZoneId BEIJING = WorkingCalendar.ZONE;
 
   @BeforeEach
   void initAssertions() {
@@ -104,15 +104,7 @@ abstract class ProcessTestSupport {
 
   /** Runs every job of an instance (and of the instances it called) until none is left. */
   void executeJobs(String processInstanceId) {
-    ManagementService management = processEngine.getManagementService();
-    for (int round = 0; round < 100; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
-    throw new AssertionError("作业执行不完：" + processInstanceId);
+    Jobs.runDue(processEngine.getManagementService(), processInstanceId);
   }
 
   ProcessInstance taskInstance(long roundId, int taskNo) {
