@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doAnswer;
 
 import cn.fazhiduban.plan.PlanRepository;
 import cn.fazhiduban.process.TaskSupervisionProcessTest;
+import cn.fazhiduban.support.Jobs;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -91,12 +91,6 @@ class FailingDelegateRollbackTest {
   }
 
   private void runJobs(String processInstanceId) {
-    for (int i = 0; i < 20; i++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-      if (jobs.isEmpty()) {
-        return;
-      }
-      jobs.forEach(job -> managementService.executeJob(job.getId()));
-    }
+    Jobs.runDue(managementService, processInstanceId);
   }
 }

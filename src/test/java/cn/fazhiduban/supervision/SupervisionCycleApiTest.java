@@ -143,16 +143,19 @@ class SupervisionCycleApiTest {
     assertThat(byUnit).isEqualTo(5);
   }
 
-  /** The ids of the tasks a user sees in a shared filter, as Tasklist lists them. */
-  private static List<String> filterTasks(Api user, String filterName) {
-    JsonNode filters = user.get("/engine-rest/filter?resourceType=Task&maxResults=20").json();
-    String id = null;
-    for (JsonNode filter : filters) {
+  /** The id of a Tasklist filter as the user sees it in the filter list. */
+  private static String filterId(Api user, String filterName) {
+    for (JsonNode filter : user.get("/engine-rest/filter?resourceType=Task&maxResults=20").json()) {
       if (filter.path("name").asText().equals(filterName)) {
-        id = filter.path("id").asText();
+        return filter.path("id").asText();
       }
     }
-    assertThat(id).as("过滤器 %s 对该用户可见", filterName).isNotNull();
+    throw new AssertionError("过滤器 " + filterName + " 对该用户不可见");
+  }
+
+  /** The ids of the tasks a user sees in a shared filter, as Tasklist lists them. */
+  private static List<String> filterTasks(Api user, String filterName) {
+    String id = filterId(user, filterName);
     Api.Response listed = user.postJson("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50", "{}");
     assertThat(listed.status()).as(listed.body()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
@@ -162,12 +165,7 @@ class SupervisionCycleApiTest {
 
   /** The filter's column variables as Tasklist receives them (HAL, each task's embedded variables), name → value. */
   private static java.util.Map<String, String> filterColumns(Api user, String filterName) {
-    String id = null;
-    for (JsonNode filter : user.get("/engine-rest/filter?resourceType=Task&maxResults=20").json()) {
-      if (filter.path("name").asText().equals(filterName)) {
-        id = filter.path("id").asText();
-      }
-    }
+    String id = filterId(user, filterName);
     Api.Response listed = user.send("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50",
         "application/hal+json", "{}");
     assertThat(listed.status()).as(listed.body()).isEqualTo(200);
