@@ -6,12 +6,12 @@ import cn.fazhiduban.plan.parse.ParsedPlan.Chapter;
 import cn.fazhiduban.plan.parse.ParsedPlan.Section;
 import cn.fazhiduban.plan.parse.ParsedTask;
 import cn.fazhiduban.plan.parse.PlanParser;
+import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.unit.UnitDirectory;
 import cn.fazhiduban.unit.UnitReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,10 +32,10 @@ public class PlanImportService {
   private final UnitDirectory directory;
   private final PlanRepository plans;
   private final TransactionTemplate transaction;
-  private final Clock clock;
+  private final EngineClock clock;
 
   public PlanImportService(PlanParser parser, UnitDirectory directory, PlanRepository plans,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, EngineClock clock) {
     this.parser = parser;
     this.directory = directory;
     this.plans = plans;
@@ -73,7 +73,7 @@ public class PlanImportService {
   }
 
   private ImportResult store(ParsedPlan parsed, String hash, String text, String importedBy) {
-    Plan plan = new Plan(parsed.title(), parsed.issuer(), parsed.issuedOn(), hash, text, clock.instant(),
+    Plan plan = new Plan(parsed.title(), parsed.issuer(), parsed.issuedOn(), hash, text, clock.now(),
         importedBy);
     int chapterOrdinal = 0;
     for (Chapter chapter : parsed.chapters()) {

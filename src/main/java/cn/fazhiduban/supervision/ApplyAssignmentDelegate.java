@@ -5,6 +5,8 @@ import static cn.fazhiduban.supervision.TaskSupervision.Variables.ASSIGNED_RESPO
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.LEAD_UNIT_NAMES;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_UNIT_OPTIONS;
 
+import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.engine.SupervisionKeys;
 import cn.fazhiduban.unit.Unit;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,7 +30,7 @@ class ApplyAssignmentDelegate implements JavaDelegate {
     FormValues form = new FormValues(execution);
     List<String> leads = form.list(ASSIGNED_LEAD_UNITS);
     SupervisionKeys keys = SupervisionKeys.of(execution);
-    List<Unit> reporters = workItems.assignUnits(keys.roundId(), keys.taskNo(), leads,
+    List<Unit> reporters = workItems.assignUnits(keys.roundId(), keys.task(), leads,
         form.list(ASSIGNED_RESPONSIBLE_UNITS), execution.getProcessInstanceId());
     execution.setVariable(TASK_UNIT_OPTIONS, UnitOptions.of(reporters));
     execution.setVariable(LEAD_UNIT_NAMES, String.join("、", leads.stream().map(supervision::unitName).toList()));

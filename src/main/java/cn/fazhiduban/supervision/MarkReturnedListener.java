@@ -1,6 +1,5 @@
 package cn.fazhiduban.supervision;
 
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.RETURN_OPINION;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.WAS_RETURNED;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -11,10 +10,15 @@ import org.springframework.stereotype.Component;
 @Component("markReturnedListener")
 class MarkReturnedListener implements TaskListener {
 
+  private final WorkItemScopes scopes;
+
+  MarkReturnedListener(WorkItemScopes scopes) {
+    this.scopes = scopes;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    Object opinion = task.getVariable(RETURN_OPINION);
-    if (opinion != null && !opinion.toString().isBlank()) {
+    if (scopes.of(task).getStatus() == WorkItemStatus.RETURNED) {
       task.setVariableLocal(WAS_RETURNED, true);
     }
   }

@@ -7,6 +7,7 @@ import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_TITLE;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_UNIT_OPTIONS;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.UNIT_OPTIONS;
 
+import cn.fazhiduban.engine.SupervisionKeys;
 import cn.fazhiduban.supervision.WorkItemService.TaskFacts;
 import cn.fazhiduban.unit.UnitDirectory;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,7 +29,7 @@ class PrepareTaskDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SupervisionKeys keys = SupervisionKeys.of(execution);
-    TaskFacts facts = workItems.taskStarted(keys.roundId(), keys.taskNo(), execution.getProcessInstanceId());
+    TaskFacts facts = workItems.taskStarted(keys.roundId(), keys.task(), execution.getProcessInstanceId());
     execution.setVariable(TASK_TITLE, facts.title());
     execution.setVariable(TASK_TEXT, facts.text());
     execution.setVariable(LEAD_UNIT_NAMES, facts.leadUnitNames());

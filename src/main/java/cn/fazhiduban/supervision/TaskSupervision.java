@@ -75,8 +75,6 @@ public final class TaskSupervision {
     public static final String UNIT_CODE = "unitCode";
     /** String, local: the reporting unit's name (承办单位). */
     public static final String UNIT_NAME = "unitName";
-    /** String, local: comma-separated reviewer groups; empty where no review is needed. */
-    public static final String REVIEWER_GROUPS = "reviewerGroups";
     /** String, local: the opinion of the last 退回, shown to the clerk on the report form. */
     public static final String RETURN_OPINION = "returnOpinion";
     /** Date, task-local: the task's due date, shown as 截止时间 in the Tasklist filters. */
@@ -92,8 +90,6 @@ public final class TaskSupervision {
     public static final String NEXT_STEPS = "nextSteps";
     public static final String CONTACT = "contact";
     public static final String PHONE = "phone";
-    /** File variables: evidence1 … evidence5 (佐证材料). */
-    public static final String EVIDENCE_PREFIX = "evidence";
 
     /** Review (Task_ReviewReport): reviewDecision = approved | returned, reviewOpinion. */
     public static final String REVIEW_DECISION = "reviewDecision";
@@ -110,9 +106,6 @@ public final class TaskSupervision {
     public static final String RECTIFY_REQUIREMENT = "rectifyRequirement";
     /** String yyyy-MM-dd (form-js date) or Date: the rectification deadline. */
     public static final String RECTIFY_DEADLINE = "rectifyDeadline";
-
-    /** Date: when the rectification is due (Task_Rectify's due date), set from the deadline. */
-    public static final String RECTIFY_DUE = "rectifyDue";
 
     /** Rectification (Task_Rectify). */
     public static final String RECTIFY_MEASURES = "rectifyMeasures";
