@@ -14,7 +14,6 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
@@ -40,7 +39,11 @@ public class WorkingCalendar {
   private EngineClock clock = new EngineClock();
 
   @Autowired
-  WorkingCalendar(@Value("${duban.calendar.location:classpath:holidays.yaml}") Resource location, EngineClock clock) {
+  WorkingCalendar(CalendarProperties properties, EngineClock clock) {
+    this(properties.location(), clock);
+  }
+
+  WorkingCalendar(Resource location, EngineClock clock) {
     this(HolidayFile.read(location));
     this.clock = clock;
   }

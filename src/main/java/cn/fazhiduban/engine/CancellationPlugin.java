@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -48,6 +49,18 @@ class CancellationPlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
+  /** The reason given for the cancelled scope, else the one given for its whole instance (Cockpit's delete). */
+  private static String deleteReason(DelegateExecution execution) {
+    if (execution instanceof ExecutionEntity entity) {
+      if (entity.getDeleteReason() != null) {
+        return entity.getDeleteReason();
+      }
+      ExecutionEntity instance = entity.getProcessInstance();
+      return instance == null ? null : instance.getDeleteReason();
+    }
+    return execution instanceof PvmExecutionImpl pvm ? pvm.getDeleteReason() : null;
+  }
+
   private final class Cancelled implements ExecutionListener {
     private final boolean subProcess;
 
@@ -62,7 +75,7 @@ class CancellationPlugin extends AbstractProcessEnginePlugin {
       }
       String definitionId = execution.getProcessDefinitionId();
       String key = definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
-      String reason = execution instanceof PvmExecutionImpl pvm ? pvm.getDeleteReason() : null;
+      String reason = deleteReason(execution);
       events.publishEvent(new InstanceCancelled(key, execution.getProcessInstanceId(),
           execution.getProcessBusinessKey(), subProcess ? execution.getCurrentActivityId() : null,
           subProcess ? execution.getActivityInstanceId() : execution.getProcessInstanceId(), reason));

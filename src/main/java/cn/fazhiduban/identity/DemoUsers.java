@@ -12,16 +12,16 @@ import org.springframework.stereotype.Component;
 public class DemoUsers implements UnitUsers {
 
   private final IdentityService identityService;
-  private final DubanProperties properties;
+  private final DemoProperties demo;
 
-  DemoUsers(IdentityService identityService, DubanProperties properties) {
+  DemoUsers(IdentityService identityService, DemoProperties demo) {
     this.identityService = identityService;
-    this.properties = properties;
+    this.demo = demo;
   }
 
   @Override
   public boolean listed() {
-    return properties.demo().enabled();
+    return demo.enabled();
   }
 
   @Override

@@ -2,7 +2,7 @@ package cn.fazhiduban.supervision;
 
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.ASSIGNED_LEAD_UNITS;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.ASSIGNED_RESPONSIBLE_UNITS;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.LEAD_UNIT_NAMES;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.LEAD_UNIT_NAMES;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_UNIT_OPTIONS;
 
 import cn.fazhiduban.engine.FormValues;
@@ -33,6 +33,6 @@ class ApplyAssignmentDelegate implements JavaDelegate {
     List<Unit> reporters = workItems.assignUnits(keys.roundId(), keys.task(), leads,
         form.list(ASSIGNED_RESPONSIBLE_UNITS), execution.getProcessInstanceId());
     execution.setVariable(TASK_UNIT_OPTIONS, UnitOptions.of(reporters));
-    execution.setVariable(LEAD_UNIT_NAMES, String.join("、", leads.stream().map(supervision::unitName).toList()));
+    LEAD_UNIT_NAMES.set(execution, String.join("、", leads.stream().map(supervision::unitName).toList()));
   }
 }

@@ -1,6 +1,6 @@
 package cn.fazhiduban.supervision;
 
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.UNIT_CODE;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.UNIT_CODE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -22,6 +22,6 @@ class BindWorkItemListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    scopes.enter(execution, (String) execution.getVariable(UNIT_CODE));
+    scopes.enter(execution, UNIT_CODE.get(execution));
   }
 }

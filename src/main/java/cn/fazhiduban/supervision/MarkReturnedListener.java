@@ -1,6 +1,6 @@
 package cn.fazhiduban.supervision;
 
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.WAS_RETURNED;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.WAS_RETURNED;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -19,7 +19,7 @@ class MarkReturnedListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     if (scopes.of(task).getStatus() == WorkItemStatus.RETURNED) {
-      task.setVariableLocal(WAS_RETURNED, true);
+      WAS_RETURNED.setLocal(task, true);
     }
   }
 }

@@ -2,7 +2,7 @@ package cn.fazhiduban.supervision;
 
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.APPROVED;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RETURNED;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.RETURN_OPINION;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.RETURN_OPINION;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.REVIEW_DECISION;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.REVIEW_OPINION;
 
@@ -36,6 +36,6 @@ class RecordReviewListener implements TaskListener {
     reports.reportReviewed(scopes.of(task), returned ? Decision.RETURNED : Decision.APPROVED, opinion,
         currentUser.of(task));
     // Lands in the unit's own instance, where the report form shows it.
-    task.getExecution().setVariable(RETURN_OPINION, returned ? opinion : "");
+    RETURN_OPINION.set(task.getExecution(), returned ? opinion : "");
   }
 }

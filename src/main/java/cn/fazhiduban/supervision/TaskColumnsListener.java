@@ -1,13 +1,13 @@
 package cn.fazhiduban.supervision;
 
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.DEADLINE;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_DEADLINE;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_REQUIREMENT;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.REPORT_DUE;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_NO;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_TEXT;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_TITLE;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.UNIT_NAME;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.DEADLINE;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.RECTIFY_DEADLINE;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.RECTIFY_REQUIREMENT;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.REPORT_DUE;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.TASK_NO;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.TASK_TEXT;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.TASK_TITLE;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.UNIT_NAME;
 
 import cn.fazhiduban.engine.SupervisionKeys;
 import java.util.Date;
@@ -39,21 +39,21 @@ class TaskColumnsListener implements TaskListener {
   public void notify(DelegateTask task) {
     SupervisionKeys keys = SupervisionKeys.of(task);
     RoundTask roundTask = records.roundTask(keys.roundId(), keys.task());
-    task.setVariableLocal(TASK_NO, roundTask.getTaskNo());
-    task.setVariableLocal(TASK_TITLE, roundTask.title());
-    task.setVariableLocal(TASK_TEXT, roundTask.getPlanTask().getText());
+    TASK_NO.setLocal(task, roundTask.getTaskNo());
+    TASK_TITLE.setLocal(task, roundTask.title());
+    TASK_TEXT.setLocal(task, roundTask.getPlanTask().getText());
     Optional<WorkItem> item = scopes.find(task.getExecution());
     item.ifPresent(found -> {
-      task.setVariableLocal(UNIT_NAME, found.getUnitName());
-      task.setVariableLocal(REPORT_DUE, Date.from(found.getDueAt()));
+      UNIT_NAME.setLocal(task, found.getUnitName());
+      REPORT_DUE.setLocal(task, Date.from(found.getDueAt()));
       if (TaskSupervision.Elements.RECTIFY.equals(task.getTaskDefinitionKey())) {
         Rectification rectification = reports.openRectification(found);
-        task.setVariableLocal(RECTIFY_REQUIREMENT, rectification.getRequirement());
-        task.setVariableLocal(RECTIFY_DEADLINE, rectification.getDeadline().toString());
+        RECTIFY_REQUIREMENT.setLocal(task, rectification.getRequirement());
+        RECTIFY_DEADLINE.setLocal(task, rectification.getDeadline().toString());
       }
     });
     if (task.getDueDate() != null) {
-      task.setVariableLocal(DEADLINE, task.getDueDate());
+      DEADLINE.setLocal(task, task.getDueDate());
     }
   }
 }

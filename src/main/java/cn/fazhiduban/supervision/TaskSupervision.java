@@ -1,5 +1,8 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.engine.ProcessVariable;
+import java.util.Date;
+
 /**
  * Names shared by {@code processes/task-supervision.bpmn}, its forms, its delegates and the tests. Change a name here
  * and in the model together.
@@ -112,5 +115,28 @@ public final class TaskSupervision {
     public static final String RECTIFY_RESULT = "rectifyResult";
 
     private Variables() {}
+  }
+
+  /**
+   * The variables our code writes or reads, each with its type, named by the constants above (which forms, filters and
+   * tests use). Read and written only through these: no casts, and a value of the wrong type is named, not cast.
+   */
+  public static final class Typed {
+    public static final ProcessVariable<Integer> TASK_NO = ProcessVariable.integer(Variables.TASK_NO);
+    public static final ProcessVariable<String> TASK_TITLE = ProcessVariable.string(Variables.TASK_TITLE);
+    public static final ProcessVariable<String> TASK_TEXT = ProcessVariable.string(Variables.TASK_TEXT);
+    public static final ProcessVariable<String> LEAD_UNIT_NAMES = ProcessVariable.string(Variables.LEAD_UNIT_NAMES);
+    public static final ProcessVariable<Boolean> NEEDS_ASSIGNMENT = ProcessVariable.bool(Variables.NEEDS_ASSIGNMENT);
+    public static final ProcessVariable<Date> REPORT_DUE = ProcessVariable.date(Variables.REPORT_DUE);
+    public static final ProcessVariable<String> UNIT_CODE = ProcessVariable.string(Variables.UNIT_CODE);
+    public static final ProcessVariable<String> UNIT_NAME = ProcessVariable.string(Variables.UNIT_NAME);
+    public static final ProcessVariable<String> RETURN_OPINION = ProcessVariable.string(Variables.RETURN_OPINION);
+    public static final ProcessVariable<Date> DEADLINE = ProcessVariable.date(Variables.DEADLINE);
+    public static final ProcessVariable<Boolean> WAS_RETURNED = ProcessVariable.bool(Variables.WAS_RETURNED);
+    public static final ProcessVariable<String> RECTIFY_REQUIREMENT =
+        ProcessVariable.string(Variables.RECTIFY_REQUIREMENT);
+    public static final ProcessVariable<String> RECTIFY_DEADLINE = ProcessVariable.string(Variables.RECTIFY_DEADLINE);
+
+    private Typed() {}
   }
 }

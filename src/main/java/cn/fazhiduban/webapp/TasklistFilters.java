@@ -42,7 +42,7 @@ public class TasklistFilters {
   private final UnitDirectory directory;
   private final int warningDays;
 
-  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationSetup authorizations,
+  public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationSetup authorizations,
       UnitDirectory directory, SupervisionProperties properties) {
     this.filters = filters;
     this.tasks = tasks;

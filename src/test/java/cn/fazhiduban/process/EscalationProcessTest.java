@@ -1,5 +1,6 @@
 package cn.fazhiduban.process;
 
+import cn.fazhiduban.supervision.TaskSupervision;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -90,7 +91,7 @@ class EscalationProcessTest extends ProcessTestSupport {
     ProcessInstance escalation = escalationInstance(round);
     assertThat(escalation).isWaitingAt(EscalationProcess.Elements.ISSUE_NOTICE).task().hasCandidateGroup("yfzqb");
     complete(escalation, EscalationProcess.Elements.ISSUE_NOTICE, Map.of(
-        "noticeText", "请于期限内报送工作进展。", "noticeDeadline", today().plusDays(3).toString(),
+        "noticeText", "请于期限内报送工作进展。", EscalationProcess.Variables.NOTICE_DEADLINE, today().plusDays(3).toString(),
         "noticeCopyTo", "司法局"));
     assertThat(actions.findByWorkItemIdOrderById(item.getId())).extracting("kind").map(Object::toString)
         .containsExactly("NOTICE");
@@ -98,11 +99,11 @@ class EscalationProcessTest extends ProcessTestSupport {
     // 通报 after ten, 约谈 after twenty: the office holds the interview and records it.
     moveTo(calendar.plusWorkingDays(due, 10), round);
     assertThat(open(item).getLevel()).isEqualTo(EscalationLevel.NOTICE);
-    assertThat(runtimeService().getVariable(escalation.getId(), "level")).isEqualTo("通报");
+    assertThat(runtimeService().getVariable(escalation.getId(), EscalationProcess.Variables.DMN_LEVEL)).isEqualTo("通报");
     moveTo(calendar.plusWorkingDays(due, 20), round);
     assertThat(open(item).getLevel()).isEqualTo(EscalationLevel.INTERVIEW);
     assertThat(escalation).isWaitingAt(EscalationProcess.Elements.HOLD_INTERVIEW);
-    complete(escalation, EscalationProcess.Elements.HOLD_INTERVIEW, Map.of("interviewDate", today().toString(),
+    complete(escalation, EscalationProcess.Elements.HOLD_INTERVIEW, Map.of(EscalationProcess.Variables.INTERVIEW_DATE, today().toString(),
         "interviewAttendees", "组织人事部主要负责人", "interviewMinutes", "说明逾期原因，承诺三日内报送。"));
     moveTo(calendar.plusWorkingDays(due, 21), round);
     assertThat(taskQuery().processInstanceId(escalation.getId()).count()).as("约谈只安排一次").isZero();
@@ -154,7 +155,7 @@ class EscalationProcessTest extends ProcessTestSupport {
     moveTo(calendar.plusWorkingDays(due, 6), round);
     ProcessInstance escalation = escalationInstance(round);
     complete(escalation, EscalationProcess.Elements.ISSUE_NOTICE, Map.of(
-        "noticeText", "请报送。", "noticeDeadline", today().plusDays(1).toString()));
+        "noticeText", "请报送。", EscalationProcess.Variables.NOTICE_DEADLINE, today().plusDays(1).toString()));
     escalationService.closeByOffice(open(item).getId(), "任务调整，本轮不再考核。", "yfzqb1");
     assertThat(escalation).isEnded().hasPassed(EscalationProcess.Elements.END_CLOSED_BY_OFFICE);
   }
@@ -170,7 +171,7 @@ class EscalationProcessTest extends ProcessTestSupport {
     for (String unit : List.of("sfj", "sbj")) {
       ProcessInstance escalation = escalationInstance(round.id, 37, unit);
       complete(escalation, EscalationProcess.Elements.ISSUE_NOTICE, Map.of(
-          "noticeText", "请立即报送。", "noticeDeadline", today().toString()));
+          "noticeText", "请立即报送。", EscalationProcess.Variables.NOTICE_DEADLINE, today().toString()));
     }
     // The interview is asked for at the next evaluation, once the notice is out.
     moveTo(calendar.plusWorkingDays(due, 23), round);
@@ -241,7 +242,7 @@ class EscalationProcessTest extends ProcessTestSupport {
 
   private void submitReport(Round round, String unit) {
     taskService().complete(taskQuery().processInstanceId(round.processInstanceId)
-        .taskDefinitionKey("Task_SubmitProgressReport").taskCandidateGroup(unit).singleResult().getId(),
+        .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT).taskCandidateGroup(unit).singleResult().getId(),
         TaskSupervisionProcessTest.report());
   }
 

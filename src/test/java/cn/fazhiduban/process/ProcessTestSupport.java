@@ -1,5 +1,6 @@
 package cn.fazhiduban.process;
 
+import cn.fazhiduban.support.ConsistentRecords;
 import cn.fazhiduban.support.OneEngineAtATime;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
@@ -23,6 +24,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -33,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * job runs (camunda-bpm-assert's {@code execute(job())}). Flow-node coverage is gated per test class.
  */
 @OneEngineAtATime
+@ExtendWith(ConsistentRecords.class)
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
@@ -49,7 +52,8 @@ abstract class ProcessTestSupport {
         .build();
   }
 
-  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation");
+  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation",
+      "consistency-check");
 
   @Autowired
   ProcessEngine processEngine;
