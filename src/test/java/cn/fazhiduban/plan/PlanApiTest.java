@@ -45,7 +45,7 @@ class PlanApiTest {
 
     assertThat(anonymous.get("/engine-rest/task").status()).isEqualTo(401);
     // A user no other test logs in as: a failed login makes the engine hold the account back for a few seconds.
-    assertThat(Api.as(port, "jdkm1", "wrong").get("/api/plans").status()).isEqualTo(401);
+    assertThat(Api.as(port, "jddh1", "wrong").get("/api/plans").status()).isEqualTo(401);
     assertThat(Api.as(port, "nobody", "demo").get("/api/units").status()).isEqualTo(401);
   }
 
