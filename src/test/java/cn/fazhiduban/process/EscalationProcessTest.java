@@ -1,6 +1,7 @@
 package cn.fazhiduban.process;
 
 import cn.fazhiduban.supervision.TaskSupervision;
+import cn.fazhiduban.support.ReportForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -243,7 +244,7 @@ class EscalationProcessTest extends ProcessTestSupport {
   private void submitReport(Round round, String unit) {
     taskService().complete(taskQuery().processInstanceId(round.processInstanceId)
         .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT).taskCandidateGroup(unit).singleResult().getId(),
-        TaskSupervisionProcessTest.report());
+        ReportForm.filled());
   }
 
   private static void complete(ProcessInstance instance, String key, Map<String, Object> variables) {

@@ -33,6 +33,7 @@ import cn.fazhiduban.webapp.TasklistFilters;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import cn.fazhiduban.supervision.RoundService;
+import cn.fazhiduban.support.ReportForm;
 import cn.fazhiduban.supervision.SupervisionEvents.ItemOverdue;
 import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.supervision.TaskSupervision.Variables;
@@ -134,7 +135,7 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
     Round round = open();
     WorkItem clerk = item(round, CLERK);
 
-    Map<String, Object> forged = TaskSupervisionProcessTest.report();
+    Map<String, Object> forged = ReportForm.filled();
     forged.put("reviewerGroups", "");
     forged.put(Variables.UNIT_CODE, OTHER);
     forged.put(Variables.ROUND_ID, other.id());
@@ -153,7 +154,7 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
     assertThat(taskService().getVariableLocal(review.getId(), Variables.TASK_TITLE)).isEqualTo("建立测试工作机制，按季度报送进展");
 
     // The other unit completes normally; the forged Object value breaks nobody's completion.
-    taskService().complete(unitTask(round, SUBMIT_REPORT, OTHER).getId(), TaskSupervisionProcessTest.report());
+    taskService().complete(unitTask(round, SUBMIT_REPORT, OTHER).getId(), ReportForm.filled());
     assertThat(item(round, OTHER).getStatus()).isEqualTo(WorkItemStatus.REPORTED);
 
     // Returned: the clerk's next report task is its own again, due when the work item is, not in 2099.
@@ -166,7 +167,7 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
         .extracting(Job::getDuedate).allSatisfy(due -> assertThat(due).isBeforeOrEqualTo(Date.from(clerk.getDueAt())));
 
     // A clerk naming itself as reviewer still goes to the lead unit.
-    Map<String, Object> selfReview = TaskSupervisionProcessTest.report();
+    Map<String, Object> selfReview = ReportForm.filled();
     selfReview.put("reviewerGroups", CLERK);
     taskService().complete(again.getId(), selfReview);
     for (Task task : taskQuery().processInstanceId(round.taskInstance()).taskDefinitionKey(REVIEW_REPORT).list()) {

@@ -2,6 +2,7 @@ package cn.fazhiduban.process;
 
 import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.supervision.SupervisionRoundProcess;
+import cn.fazhiduban.support.ReportForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -53,7 +54,7 @@ class SupervisionRoundProcessTest extends ProcessTestSupport {
 
     for (int taskNo : new int[] {42, 73}) {
       ProcessInstance task = taskInstance(opened.id(), taskNo);
-      complete(task, TaskSupervision.Elements.SUBMIT_REPORT, TaskSupervisionProcessTest.report());
+      complete(task, TaskSupervision.Elements.SUBMIT_REPORT, ReportForm.filled());
       complete(task, TaskSupervision.Elements.REVIEW_REPORT, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
       executeJobs(task.getId());
       complete(task, TaskSupervision.Elements.OFFICE_CHECK, Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));

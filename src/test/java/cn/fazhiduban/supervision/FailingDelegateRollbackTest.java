@@ -1,16 +1,15 @@
 package cn.fazhiduban.supervision;
 
-import cn.fazhiduban.supervision.TaskSupervision;
+import cn.fazhiduban.support.ReportForm;
 import cn.fazhiduban.support.ConsistentRecords;
-import org.junit.jupiter.api.extension.ExtendWith;
 import cn.fazhiduban.support.OneEngineAtATime;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 import cn.fazhiduban.plan.PlanRepository;
-import cn.fazhiduban.process.TaskSupervisionProcessTest;
 import cn.fazhiduban.support.Jobs;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -63,7 +62,7 @@ class FailingDelegateRollbackTest {
     runJobs(round.processInstanceId());
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(round.id() + "/42").singleResult();
-    complete(instance, TaskSupervision.Elements.SUBMIT_REPORT, TaskSupervisionProcessTest.report());
+    complete(instance, TaskSupervision.Elements.SUBMIT_REPORT, ReportForm.filled());
     complete(instance, TaskSupervision.Elements.REVIEW_REPORT, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     runJobs(instance.getId());
 

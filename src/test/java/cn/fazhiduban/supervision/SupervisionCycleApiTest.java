@@ -1,16 +1,14 @@
 package cn.fazhiduban.supervision;
 
-import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.support.ConsistentRecords;
-import org.junit.jupiter.api.extension.ExtendWith;
 import cn.fazhiduban.support.OneEngineAtATime;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.Poll;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -115,7 +113,7 @@ class SupervisionCycleApiTest {
           "{\"reviewDecision\": {\"value\": \"approved\"}}");
     }
     String check37 = waitForTask(office, key37, TaskSupervision.Elements.OFFICE_CHECK, "yfzqb");
-    String deadline = LocalDate.now().plusDays(10).toString();
+    String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).toLocalDate().plusDays(10).toString();
     submit(office, check37, """
         {"checkDecision": {"value": "rectify"},
          "rectifyUnits": {"value": "[\\"sfj\\", \\"sbj\\"]", "type": "Json"},
