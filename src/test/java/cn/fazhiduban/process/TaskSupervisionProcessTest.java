@@ -216,7 +216,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     executeJobs(round.processInstanceId());
     ProcessInstance instance = taskInstance(round.id(), 1);
     assertThat(workItems.findByRoundIdAndTaskNoOrderById(round.id(), 1)).extracting(WorkItem::getUnitCode)
-        .contains("bgs", "zzrsb", "jdrh", "sfj");
+        .contains("bgs", "zzrsb", "jddh", "sfj");
 
     complete(taskOf(instance, SUBMIT_REPORT, "bgs"), ReportForm.filled());
     assertThat(workItem(round.id(), 1, "bgs").getStatus()).isEqualTo(WorkItemStatus.APPROVED);
