@@ -4,7 +4,6 @@ import cn.fazhiduban.FazhiDubanApplication;
 import cn.fazhiduban.plan.Plan;
 import cn.fazhiduban.plan.PlanRepository;
 import cn.fazhiduban.plan.PlanTask;
-import cn.fazhiduban.process.TaskSupervisionProcessTest;
 import cn.fazhiduban.supervision.RoundService;
 import cn.fazhiduban.supervision.TaskUnits;
 import cn.fazhiduban.webapp.TasklistFilters;
@@ -213,7 +212,7 @@ public final class BenchRun {
           try {
             for (int attempt = 0; ; attempt++) {
               try {
-                taskService.complete((String) row.get("task"), TaskSupervisionProcessTest.report());
+                taskService.complete((String) row.get("task"), report());
                 done.incrementAndGet();
                 break;
               } catch (OptimisticLockingException e) {
@@ -249,6 +248,19 @@ public final class BenchRun {
     out.put("history_kb_per_completion", Bench.round(history.bytes / 1e3 / Math.max(1, done.get())));
     log("completions: %d in %.1f s (calls returned after %.1f s), %d retried conflicts, %d review tasks open",
         done.get(), elapsed, callsDone, conflicts.get(), reviews);
+  }
+
+  /** The 报送工作进展 form as a clerk fills it in. */
+  static Map<String, Object> report() {
+    Map<String, Object> report = new HashMap<>();
+    report.put("progress", "已制定工作方案并推进落实。");
+    report.put("completion", "推进中");
+    report.put("percent", 60);
+    report.put("problems", "无");
+    report.put("nextSteps", "继续推进");
+    report.put("contact", "张明");
+    report.put("phone", "13812345678");
+    return report;
   }
 
   /** A clerk of every unit group: the first member. */
@@ -410,6 +422,26 @@ public final class BenchRun {
     } finally {
       logging.setLogLevel(statements, null);
     }
+    // The two statements as the engine sent them (copied from that log), with the clerk's user and group bound.
+    String group = groups.get(0);
+    String from = """
+        from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
+        left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+        left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2
+          AND ( A.USER_ID_ in ( '%1$s', '*') OR A.GROUP_ID_ IN ( '%2$s' ) )
+          AND ( ( A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2 OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH
+          ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))
+        WHERE ( 1 = 1 and ( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( '%2$s' ) ) ) )
+          and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null )
+        """.formatted(clerks.get(group), group);
+    String count = "explain (analyze, buffers) SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ " + from + ") countDistinct";
+    String page = "explain (analyze, buffers) select distinct RES.* " + from
+        + " order by RES.DUE_DATE_ asc LIMIT 15 OFFSET 0";
+    long open = count("select count(*) from act_ru_task");
+    log("EXPLAIN ANALYZE, count, %d open tasks, clerk of %s:%n%s", open, group,
+        String.join("\n", jdbc.queryForList(count, String.class)));
+    log("EXPLAIN ANALYZE, first page, %d open tasks, clerk of %s:%n%s", open, group,
+        String.join("\n", jdbc.queryForList(page, String.class)));
   }
 
   static double percentile(double[] values, double p) {
@@ -443,7 +475,7 @@ public final class BenchRun {
   /** Our V9 indexes and our engine indexes go in the stock variant: the peer runs without them. */
   void dropOurIndexes() {
     List<String> ours = jdbc.queryForList("select indexname from pg_indexes where schemaname = current_schema() "
-        + "and indexname like 'duban_%'", String.class);
+        + "and indexname like 'duban\\_%' and tablename <> 'duban_schema_history'", String.class);
     for (String index : ours) {
       jdbc.execute("drop index " + index);
     }
