@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  *       text stops in mid-sentence (a page or paragraph break pasted from a PDF) or the line carries the task's
  *       annotation; a line that is an annotation by itself ({@code （牵头单位：…）}) or a label line attaches to the task
  *       even after blank lines. Other lines are prose: a chapter's introduction and closing remarks are ignored, while
- *       text left between two tasks of the same section gives a warning that quotes it.
+ *       text left after a task, before the next task or heading, gives a warning that quotes it. Only the
+ *       closing remarks after the last task are ignored silently.
  *   <li>A task whose first line is a short heading without punctuation, with its text on the following lines, keeps
  *       that heading apart as its title.
  *   <li>Plans whose only numbering is {@code 一、二、三、} with unit annotations: those items are the tasks.
@@ -243,7 +244,7 @@ final class PlanBodyParser {
     private final ParseDeadline deadline;
     /** The plan numbers its tasks 一、二、三、 and has no other tasks. */
     private final boolean chaptersAreTasks;
-    /** Text lines after a task that went into none; a warning when another task of the same section follows. */
+    /** Text lines after a task that went into none; a warning unless they close the plan. */
     private final List<Integer> loose = new ArrayList<>();
     private Integer lastNumber;
     private ChapterDraft chapter;
@@ -413,7 +414,7 @@ final class PlanBodyParser {
       return t.isEmpty() || SENTENCE_DONE.indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
-    /** Text between two tasks of one section belongs to neither: say so, quoting it. */
+    /** Text between two tasks, or between a task and a heading, belongs to no task: say so, quoting it. */
     private void warnLoose() {
       for (int line : loose) {
         warnings.add(new ParseWarning(line, "「" + Texts.limit(lexed[line - 1].line(), 40)
@@ -424,7 +425,7 @@ final class PlanBodyParser {
 
     private void startChapter(Lexed l) {
       closeDraft();
-      loose.clear(); // a chapter's closing remarks
+      warnLoose();
       chapter = new ChapterDraft(l.number(), Texts.limit(Texts.clean(l.body()), MAX_HEADING));
       chapters.add(chapter);
       section = null;
@@ -432,7 +433,7 @@ final class PlanBodyParser {
 
     private void startSection(Lexed l) {
       closeDraft();
-      loose.clear();
+      warnLoose();
       section = "（" + l.number() + "）";
       String title = Texts.clean(l.body());
       int stop = title.indexOf('。');

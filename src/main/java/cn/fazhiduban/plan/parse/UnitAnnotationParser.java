@@ -135,6 +135,8 @@ final class UnitAnnotationParser {
   /** {@code 各县、市、区政府}: administrative levels listed with 、 inside one collective name. */
   private static final Pattern LEVELS = Pattern.compile("各[县市区乡镇旗](?:、[县市区乡镇旗])+(?=\\p{IsHan})");
   private static final char PROTECTED_COMMA = '\uE000';
+  private static final Pattern CLAUSE_START = Pattern.compile("^(?:均由|由|请|并|及|和)");
+  private static final Pattern UNIT_START = Pattern.compile("^(?:由|以及|及|和|与)");
 
   private static final String LIST_SEPARATORS = "、，,；;/／ \t\u3000";
   private static final String CLAUSE_SEPARATORS = "，,；;。";
@@ -499,7 +501,7 @@ final class UnitAnnotationParser {
     boolean anyUnit = false;
     for (String clause : Texts.splitOutsideBrackets(content, CLAUSE_SEPARATORS)) {
       units.deadline.check();
-      String c = clause.replaceFirst("^(?:均由|由|请|并|及|和)", "");
+      String c = CLAUSE_START.matcher(clause).replaceFirst("");
       Matcher jointly = JOINTLY.matcher(c);
       if (jointly.matches() && !jointly.group(2).isBlank()) {
         List<String> leads = new ArrayList<>(pending);
@@ -592,7 +594,7 @@ final class UnitAnnotationParser {
   }
 
   private static void addUnit(String piece, Set<String> names) {
-    String name = Texts.clean(piece.replaceFirst("^(?:由|以及|及|和|与)", ""));
+    String name = Texts.clean(UNIT_START.matcher(piece).replaceFirst(""));
     if (name.isEmpty()) {
       return;
     }
