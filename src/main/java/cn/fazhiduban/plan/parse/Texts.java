@@ -50,7 +50,8 @@ final class Texts {
   /**
    * Removes the spaces and line breaks that PDF and web copies leave inside words ({@code 牵 头},
    * {@code 人力 资源社会保障局}, {@code 牵头单位 ：}): a run of spaces goes when it sits between two Chinese characters,
-   * unless the text before it ends like a unit name (then it separates two names, as in {@code 区司法局 区法院}), and
+   * unless it separates two names: the text before ends like a unit name and the text after starts like one
+   * ({@code 区司法局 区法院}, but {@code 市政府办 公室} is one name broken by a PDF); and
    * when it touches full-width punctuation. Other spaces (between digits and words, in Latin text) stay.
    */
   static String joinBrokenWords(String s) {
@@ -77,7 +78,8 @@ final class Texts {
         if (isFullWidthPunctuation(left) || isFullWidthPunctuation(right)) {
           keep = false;
         } else if (isHan(left) && isHan(right)) {
-          keep = UnitNames.endsLikeUnit(out, Math.max(0, out.length() - UnitNames.TAIL));
+          keep = UnitNames.endsLikeUnit(out, Math.max(0, out.length() - UnitNames.TAIL))
+              && UnitNames.startsLikeUnit(s, end);
         }
       }
       if (keep) {

@@ -13,7 +13,28 @@ final class UnitNames {
   private static final Pattern UNIT_END = Pattern.compile("(?:局|办|委|部|院|处|中心|室|街道|镇|乡|政府|公司|单位|部门|队|所|站"
       + "|会|团|社|馆|校|组|厅|署|庭|区|司|行|科|股|机构|组织|企业)(?:[（(][^）)（(]{0,20}[）)])?$");
 
+  /** How names start when they name their level: 区司法局, 县法院, 各街道, 中共…, 市委…. */
+  private static final String LEVEL_START = "区县市镇乡省州旗盟各中街村社";
+
   private UnitNames() {}
+
+  /**
+   * Whether the text at {@code from} starts like a unit name: with a level ({@code 区}, {@code 县}, {@code 各} …), or as
+   * a word of three or more characters that itself ends like a unit ({@code 公安局}).
+   */
+  static boolean startsLikeUnit(CharSequence s, int from) {
+    if (from >= s.length()) {
+      return false;
+    }
+    if (LEVEL_START.indexOf(s.charAt(from)) >= 0) {
+      return true;
+    }
+    int end = from;
+    while (end < s.length() && end - from <= TAIL && Texts.isHan(s.charAt(end))) {
+      end++;
+    }
+    return end - from >= 3 && endsLikeUnit(s, from, end);
+  }
 
   /** Whether {@code s} (from {@code from} on; only its last {@link #TAIL} characters count) ends like a unit name. */
   static boolean endsLikeUnit(CharSequence s, int from) {
