@@ -137,6 +137,9 @@ final class UnitAnnotationParser {
   private static final char PROTECTED_COMMA = '\uE000';
   private static final Pattern CLAUSE_START = Pattern.compile("^(?:均由|由|请|并|及|和)");
   private static final Pattern UNIT_START = Pattern.compile("^(?:由|以及|及|和|与)");
+  /** Role phrases glued to a name inside a list: they are never part of it. */
+  private static final Pattern NAME_SUFFIX =
+      Pattern.compile("(?:按照?职责分工分别负责|按照?职责分工负责|分别负责|各负其责|共同参与|参与|配合)$");
 
   private static final String LIST_SEPARATORS = "、，,；;/／ \t\u3000";
   private static final String CLAUSE_SEPARATORS = "，,；;。";
@@ -595,6 +598,9 @@ final class UnitAnnotationParser {
 
   private static void addUnit(String piece, Set<String> names) {
     String name = Texts.clean(UNIT_START.matcher(piece).replaceFirst(""));
+    if (name.length() > 2) {
+      name = Texts.clean(NAME_SUFFIX.matcher(name).replaceFirst("")); // 各街道按职责分工负责、区民政局参与
+    }
     if (name.isEmpty()) {
       return;
     }
