@@ -378,9 +378,11 @@ final class UnitAnnotationParser {
   }
 
   private static final int MAX_INLINE = 120;
+  /** The last characters of the role phrases (and their 落实/推进/实施/办理 tails): a clause ending otherwise has none. */
+  private static final String ROLE_END = "头责合助同办与实进施理";
 
   /** Characters that can end an annotation: a role phrase's last character, or a bracket. */
-  private static final String ANNOTATION_END = "头责合助同办与实进施理" + Texts.CLOSE;
+  private static final String ANNOTATION_END = ROLE_END + Texts.CLOSE;
 
   /**
    * Whether appending {@code line} to a task's text may have completed its annotation: the line has a label, or ends
@@ -504,9 +506,9 @@ final class UnitAnnotationParser {
     boolean anyUnit = false;
     for (String clause : Texts.splitOutsideBrackets(content, CLAUSE_SEPARATORS)) {
       units.deadline.check();
-      String c = CLAUSE_START.matcher(clause).replaceFirst("");
+      String c = "均由请并及和".indexOf(clause.charAt(0)) >= 0 ? CLAUSE_START.matcher(clause).replaceFirst("") : clause;
       Matcher jointly = JOINTLY.matcher(c);
-      if (jointly.matches() && !jointly.group(2).isBlank()) {
+      if (c.contains("会同") && jointly.matches() && !jointly.group(2).isBlank()) {
         List<String> leads = new ArrayList<>(pending);
         leads.addAll(splitUnits(jointly.group(1)));
         pending.clear();
@@ -516,7 +518,7 @@ final class UnitAnnotationParser {
         continue;
       }
       Matcher m = ROLE_CLAUSE.matcher(c);
-      if (!m.matches()) {
+      if (c.isEmpty() || ROLE_END.indexOf(c.charAt(c.length() - 1)) < 0 || !m.matches()) {
         if (labelRole != null) {
           anyUnit |= add(splitUnits(c), labelRole, units);
         } else {
@@ -597,21 +599,30 @@ final class UnitAnnotationParser {
   }
 
   private static void addUnit(String piece, Set<String> names) {
-    String name = Texts.clean(UNIT_START.matcher(piece).replaceFirst(""));
-    if (name.length() > 2) {
+    // cheap checks first: these patterns run for every name of every task
+    String name = Texts.clean(piece);
+    if (!name.isEmpty() && "由以及和与".indexOf(name.charAt(0)) >= 0) {
+      name = Texts.clean(UNIT_START.matcher(name).replaceFirst(""));
+    }
+    if (name.length() > 2 && "责与合".indexOf(name.charAt(name.length() - 1)) >= 0) {
       name = Texts.clean(NAME_SUFFIX.matcher(name).replaceFirst("")); // 各街道按职责分工负责、区民政局参与
     }
     if (name.isEmpty()) {
       return;
     }
+    boolean relevant = (name.endsWith("部门") || name.endsWith("单位")) && (name.contains("有关") || name.contains("相关"));
     Matcher listed = LISTED_PLACEHOLDER.matcher(name);
-    if (listed.matches()) {
+    if (relevant && listed.matches()) {
       names.add(Texts.clean(listed.group(1)));
       names.add(ParsedTask.TO_BE_ASSIGNED);
       return;
     }
-    if (PLACEHOLDER.matcher(name).matches()) {
+    if (relevant && PLACEHOLDER.matcher(name).matches()) {
       names.add(ParsedTask.TO_BE_ASSIGNED);
+      return;
+    }
+    if (name.indexOf('等') < 0) {
+      names.add(name);
       return;
     }
     Matcher closed = CLOSED_LIST.matcher(name);
