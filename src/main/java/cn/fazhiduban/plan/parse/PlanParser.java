@@ -371,6 +371,8 @@ public class PlanParser {
     boolean onlyPlaceholders = responsible.stream().allMatch(ParsedTask.TO_BE_ASSIGNED::equals);
     if (lead.isEmpty() && !byDivision && units.hasUnits() && onlyPlaceholders) {
       warnings.add(new ParseWarning(draft.line, "该任务没有牵头单位，责任单位也待指派，需要手工指派"));
+    } else if (lead.isEmpty() && !byDivision && units.supporting) {
+      warnings.add(new ParseWarning(draft.line, "该任务只写了配合单位，没有牵头单位，需要手工指派牵头单位"));
     }
     if (context.knownUnit() != null) {
       Set<String> unknown = new LinkedHashSet<>();

@@ -61,6 +61,8 @@ final class UnitAnnotationParser {
     /** Units named with a plain 负责 (no label, no 牵头 elsewhere): they lead. */
     private final Set<String> plainDuty = new LinkedHashSet<>();
     private boolean leadByVerb;
+    /** Some unit was named only to support (配合, 协助, 参与, 配合单位：…): the plan means a lead unit. */
+    boolean supporting;
 
     Units() {
       this(ParseDeadline.NONE);
@@ -380,6 +382,7 @@ final class UnitAnnotationParser {
   private static final int MAX_INLINE = 120;
   /** The last characters of the role phrases (and their 落实/推进/实施/办理 tails): a clause ending otherwise has none. */
   private static final String ROLE_END = "头责合助同办与实进施理";
+  private static final Pattern SUPPORTING = Pattern.compile("配合|协助|协同|协办|参与");
 
   /** Characters that can end an annotation: a role phrase's last character, or a bracket. */
   private static final String ANNOTATION_END = ROLE_END + Texts.CLOSE;
@@ -467,7 +470,11 @@ final class UnitAnnotationParser {
       }
     }
     switch (role) {
-      case LEAD, RESPONSIBLE -> addUnits(value, role, units);
+      case LEAD, RESPONSIBLE -> {
+        int before = units.responsible.size();
+        addUnits(value, role, units);
+        units.supporting |= SUPPORTING.matcher(label).find() && units.responsible.size() > before;
+      }
       case DEADLINE -> {
         String deadline = Texts.stripTrailing(value, TRAILING_PUNCTUATION);
         if (!deadline.isEmpty()) {
@@ -538,6 +545,7 @@ final class UnitAnnotationParser {
       }
       Role role = roleOfPhrase(phrase, labelRole);
       units.leadByVerb |= role == Role.LEAD && labelRole == null;
+      units.supporting |= SUPPORTING.matcher(phrase).find() && !names.isEmpty();
       anyUnit |= add(names, role, units);
     }
     if (!pending.isEmpty()) {

@@ -280,15 +280,17 @@ class RealDocumentFormsTest {
           4.规范执法行为。（区司法局牵头）
           这一段不属于任何任务。
           5.完善复议机制。（有关部门配合）
+          6.推进调解工作。（区司法局配合）
           """, PlanFixtures.TODAY, new PlanParser.Options(PlanParser.DEFAULT_DEADLINE,
           Set.of("区政府办", "区司法局")::contains));
-      assertThat(plan.tasks()).hasSize(5);
+      assertThat(plan.tasks()).hasSize(6);
       assertThat(plan.warnings()).containsExactly(
           new ParseWarning(3, "该任务没有标注牵头单位或责任单位，需要手工指派"),
           new ParseWarning(4, "单位「区未知局」不在单位名录中，请核对或在名录中添加"),
           new ParseWarning(5, "未能理解单位标注「请区司法局视情况酌情牵头负责协调推进」，该任务没有牵头单位，需要手工指派"),
           new ParseWarning(7, "「这一段不属于任何任务。」不属于任何任务（前一项任务已有单位标注或已结束），已忽略，请核对"),
-          new ParseWarning(8, "该任务没有牵头单位，责任单位也待指派，需要手工指派"));
+          new ParseWarning(8, "该任务没有牵头单位，责任单位也待指派，需要手工指派"),
+          new ParseWarning(9, "该任务只写了配合单位，没有牵头单位，需要手工指派牵头单位"));
       assertThat(plan.tasks().get(2).text()).contains("请区司法局视情况酌情牵头负责协调推进");
     }
   }
