@@ -67,7 +67,7 @@ public class PlanParser {
   private static final Pattern ORGANISATION = Pattern.compile(
       "(?:委员会|人民政府|政府|办公室|办公厅|管委会|党工委|党委|委|办|局|部|院|中心|小组|厅|处|公司)$");
   private static final Pattern TITLE_WORD = Pattern.compile("方案|计划|要点|清单|分工|安排|措施|台账|规划|任务|意见|细则");
-  private static final Pattern NOTICE_TITLE = Pattern.compile("印发\\s*《(.+?)》");
+  private static final Pattern NOTICE_TITLE = Pattern.compile("印发\\s*《([^《》\\n]{1,200})》");
   private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})\\s*[—–\\-－~～至到]+\\s*\\d{4}");
   private static final Pattern ANY_YEAR = Pattern.compile("(\\d{4})\\s*年");
   private static final String SENTENCE_PUNCTUATION = "。，,；;：:！!？?";
@@ -79,6 +79,7 @@ public class PlanParser {
   private static final int MAX_TEXT = 20000;
   private static final int MAX_ANNOTATION = 2000;
   private static final int MAX_MESSAGE = 1000;
+  private static final int MAX_DATE_LINE = 80;
   /** Share of control or replacement characters above which text is binary garbage, not a document. */
   private static final double MAX_GARBAGE_SHARE = 0.02;
 
@@ -248,6 +249,9 @@ public class PlanParser {
   private static Optional<DateLine> dateLine(List<String> lines, int from, int to) {
     for (int i = from; i < to; i++) {
       String line = Texts.clean(lines.get(i));
+      if (line.length() > MAX_DATE_LINE) {
+        continue; // a date line is short; long lines are not tried (the pattern would backtrack over them)
+      }
       try {
         Matcher m = DATE_LINE.matcher(line);
         if (m.matches()) {

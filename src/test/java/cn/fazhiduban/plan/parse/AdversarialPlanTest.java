@@ -33,6 +33,9 @@ class AdversarialPlanTest {
         Arguments.of("一行5MB的逗号和名称", "一、总则\n1.任务（" + fiveMegabytes("区司法局和区法院、") + "牵头）"),
         Arguments.of("重复的书名号和日期", "一、总则\n1.任务" + "《2024年底".repeat(200_000)),
         Arguments.of("重复的表头", "序号\n工作任务\n牵头单位\n\n".repeat(50_000)),
+        Arguments.of("标题前重复的印发《", "关于印发《".repeat(300_000) + "\n一、总则\n1.任务。（区司法局牵头）"),
+        Arguments.of("满是空格的一行", "某区 " + " ".repeat(1_000_000) + "2024年1月1日\n一、总则\n1.任务。（区司法局 "
+            + " ".repeat(1_000_000) + "牵头）"),
         Arguments.of("许多任务", "一、总则\n" + "1.加强法治建设。（区司法局牵头，各街道配合）\n".repeat(20_000)));
   }
 
