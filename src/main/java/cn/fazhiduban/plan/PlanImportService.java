@@ -12,7 +12,6 @@ import cn.fazhiduban.unit.UnitReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -35,19 +34,17 @@ public class PlanImportService {
   private final UnitDirectory directory;
   private final PlanRepository plans;
   private final TransactionTemplate transaction;
-  private final Clock clock;
-  private final EngineClock engineClock;
+  private final EngineClock clock;
   private final Duration parseDeadline;
 
   public PlanImportService(PlanParser parser, UnitDirectory directory, PlanRepository plans,
-      TransactionTemplate transaction, Clock clock, EngineClock engineClock,
+      TransactionTemplate transaction, EngineClock clock,
       @Value("${duban.plan.parse-deadline:10s}") Duration parseDeadline) {
     this.parser = parser;
     this.directory = directory;
     this.plans = plans;
     this.transaction = transaction;
     this.clock = clock;
-    this.engineClock = engineClock;
     this.parseDeadline = parseDeadline;
   }
 
@@ -61,7 +58,7 @@ public class PlanImportService {
 
   /** Reads the plan without storing anything. */
   public ParsedPlan parse(String text) {
-    return parser.parse(normalize(text), engineClock.today(), parseOptions());
+    return parser.parse(normalize(text), clock.today(), parseOptions());
   }
 
   /** The parse deadline, and the directory's names: an unknown unit name gives a warning. */
@@ -72,7 +69,7 @@ public class PlanImportService {
 
   public ImportResult importPlan(String text, String importedBy) {
     String normalized = normalize(text);
-    ParsedPlan parsed = parser.parse(normalized, engineClock.today(), parseOptions());
+    ParsedPlan parsed = parser.parse(normalized, clock.today(), parseOptions());
     String hash = sha256(normalized);
     try {
       return transaction.execute(status -> plans.findByContentHash(hash)
@@ -87,7 +84,7 @@ public class PlanImportService {
   }
 
   private ImportResult store(ParsedPlan parsed, String hash, String text, String importedBy) {
-    Plan plan = new Plan(parsed.title(), parsed.issuer(), parsed.issuedOn(), hash, text, clock.instant(),
+    Plan plan = new Plan(parsed.title(), parsed.issuer(), parsed.issuedOn(), hash, text, clock.now(),
         importedBy);
     int chapterOrdinal = 0;
     for (Chapter chapter : parsed.chapters()) {
