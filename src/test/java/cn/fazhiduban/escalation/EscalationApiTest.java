@@ -1,5 +1,7 @@
 package cn.fazhiduban.escalation;
 
+import cn.fazhiduban.support.ConsistentRecords;
+import org.junit.jupiter.api.extension.ExtendWith;
 import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * date, the test moves the engine clock past it.
  */
 @OneEngineAtATime
+@ExtendWith(ConsistentRecords.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EscalationApiTest {
@@ -74,7 +77,8 @@ class EscalationApiTest {
       throw new AssertionError(e.getMessage() + "；此时的作业：" + office.get("/engine-rest/job?maxResults=20").body(), e);
     }
     assertThat(escalation.path("unit").asText()).isEqualTo("组织人事部");
-    assertThat(escalation.path("level").asText()).isIn("警示", "挂牌督办", "通报", "约谈");
+    // 45 seconds past the due date is no working day overdue: the first rung past the due date, 警示, and no other.
+    assertThat(escalation.path("level").asText()).isEqualTo("警示");
     assertThat(escalation.path("status").asText()).isEqualTo("open");
     assertThat(office.get("/api/rounds/" + roundId + "/work-items").json().get(0).path("escalationLevel").asText())
         .isEqualTo(escalation.path("level").asText());
@@ -100,5 +104,19 @@ class EscalationApiTest {
     assertThat(closed).isNotNull();
     assertThat(closed.path("closedBy").asText()).isEqualTo("WORK_DONE");
     assertThat(office.get("/api/escalations?status=bogus").status()).isEqualTo(400);
+  }
+
+  @Test
+  void onlyAdministratorsReadTheConsistencyReport() {
+    Api.Response admin = Api.as(port, "admin", "demo").get("/api/admin/consistency");
+    assertThat(admin.status()).isEqualTo(200);
+    assertThat(admin.json().path("count").asInt()).isEqualTo(admin.json().path("disagreements").size());
+
+    for (String user : new String[] {"yfzqb1", "leader1", "zzrsb1"}) {
+      Api.Response refused = Api.as(port, user, "demo").get("/api/admin/consistency");
+      assertThat(refused.status()).as(user).isEqualTo(403);
+      assertThat(refused.json().path("error").asText()).isEqualTo("forbidden");
+      assertThat(refused.json().path("message").asText()).contains("权限");
+    }
   }
 }

@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.plan.PlanRepository;
+import cn.fazhiduban.support.FixturePlan;
+import cn.fazhiduban.support.ConsistentRecords;
 import cn.fazhiduban.support.Jobs;
 import cn.fazhiduban.supervision.RoundService;
 import cn.fazhiduban.supervision.RoundService.OpenRound;
@@ -23,17 +25,23 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Process tests run the real application context on H2 with the job executor off, so that each test decides when a
- * job runs (camunda-bpm-assert's {@code execute(job())}). Flow-node coverage is gated per test class.
+ * Process tests run the engine, JPA and our beans on H2, without a web server, the engine's REST API or the webapps,
+ * and with the job executor off, so that each test decides when a job runs (camunda-bpm-assert's
+ * {@code execute(job())}). Flow-node coverage is gated per test class.
  */
 @OneEngineAtATime
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@ExtendWith(ConsistentRecords.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    // no web server, so neither the engine's REST API nor Jersey: the engine, JPA and our beans only
+    "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"})
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
 abstract class ProcessTestSupport {
@@ -49,7 +57,8 @@ abstract class ProcessTestSupport {
         .build();
   }
 
-  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation");
+  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation",
+      "consistency-check");
 
   @Autowired
   ProcessEngine processEngine;
@@ -93,7 +102,7 @@ abstract class ProcessTestSupport {
 
   long seedPlanId() {
     return plans.findAll().stream()
-        .filter(plan -> plan.getTitle().startsWith("重庆两江新区法治政府建设任务分解方案"))
+        .filter(plan -> plan.getTitle().equals(FixturePlan.TITLE))
         .findFirst().orElseThrow().getId();
   }
 

@@ -60,7 +60,7 @@ class RoundOpeningTest {
     });
     long reportTasks = Poll.until("每个工作项都有报送任务", Duration.ofMinutes(1), () -> {
       long count = taskService.createTaskQuery().processVariableValueEquals("roundId", roundId)
-          .taskDefinitionKey("Task_SubmitProgressReport").count();
+          .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT).count();
       return count == workItems ? Optional.of(count) : Optional.empty();
     });
     assertThat(instances).isEqualTo(8);
