@@ -1,22 +1,24 @@
 package cn.fazhiduban.plan;
 
+import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.plan.PlanTaskUnit.Role;
 import cn.fazhiduban.plan.parse.ParsedPlan;
 import cn.fazhiduban.plan.parse.ParsedPlan.Chapter;
 import cn.fazhiduban.plan.parse.ParsedPlan.Section;
 import cn.fazhiduban.plan.parse.ParsedTask;
 import cn.fazhiduban.plan.parse.PlanParser;
-import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.unit.UnitDirectory;
 import cn.fazhiduban.unit.UnitReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,14 +35,17 @@ public class PlanImportService {
   private final PlanRepository plans;
   private final TransactionTemplate transaction;
   private final EngineClock clock;
+  private final Duration parseDeadline;
 
   public PlanImportService(PlanParser parser, UnitDirectory directory, PlanRepository plans,
-      TransactionTemplate transaction, EngineClock clock) {
+      TransactionTemplate transaction, EngineClock clock,
+      @Value("${duban.plan.parse-deadline:10s}") Duration parseDeadline) {
     this.parser = parser;
     this.directory = directory;
     this.plans = plans;
     this.transaction = transaction;
     this.clock = clock;
+    this.parseDeadline = parseDeadline;
   }
 
   /** What an import did; read inside the transaction so that nothing lazy is left to load. */
@@ -53,12 +58,18 @@ public class PlanImportService {
 
   /** Reads the plan without storing anything. */
   public ParsedPlan parse(String text) {
-    return parser.parse(normalize(text));
+    return parser.parse(normalize(text), clock.today(), parseOptions());
+  }
+
+  /** The parse deadline, and the directory's names: an unknown unit name gives a warning. */
+  private PlanParser.Options parseOptions() {
+    return new PlanParser.Options(parseDeadline,
+        name -> directory.resolve(name).type() != UnitReference.Type.UNRESOLVED);
   }
 
   public ImportResult importPlan(String text, String importedBy) {
     String normalized = normalize(text);
-    ParsedPlan parsed = parser.parse(normalized);
+    ParsedPlan parsed = parser.parse(normalized, clock.today(), parseOptions());
     String hash = sha256(normalized);
     try {
       return transaction.execute(status -> plans.findByContentHash(hash)
