@@ -4,6 +4,7 @@ import cn.fazhiduban.identity.DubanProperties;
 import cn.fazhiduban.identity.IdentitySetup;
 import cn.fazhiduban.plan.PlanImportService;
 import cn.fazhiduban.security.AuthorizationSetup;
+import cn.fazhiduban.supervision.RoundStart;
 import cn.fazhiduban.webapp.TasklistFilters;
 import cn.fazhiduban.plan.PlanImportService.ImportResult;
 import java.io.IOException;
@@ -45,6 +46,7 @@ class StartupRunner {
   void onReady() throws IOException {
     identitySetup.run();
     authorizationSetup.run();
+    authorizationSetup.allowStartFromTasklist(RoundStart.PROCESS_ID);
     tasklistFilters.run();
     String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
     String url = "http://localhost:" + port + "/camunda/";
