@@ -84,6 +84,8 @@ public final class EscalationProcess {
     public static final String LEVEL = "level";
     /** Date: when the overdue work was due. */
     public static final String DUE_AT = "dueAt";
+    /** String: the same due time as the forms show it, in Beijing time. */
+    public static final String DUE_AT_TEXT = "dueAtText";
 
     /** 督办通知书 (Task_IssueSupervisionNotice); 办理期限 is a String yyyy-MM-dd (form-js date). */
     public static final String NOTICE_TEXT = "noticeText";

@@ -7,6 +7,7 @@ import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.notify.Notification;
 import cn.fazhiduban.notify.Notifier;
 import cn.fazhiduban.plan.PlanMilestone;
+import cn.fazhiduban.supervision.BeijingTime;
 import cn.fazhiduban.supervision.FormValues;
 import cn.fazhiduban.supervision.RoundTask;
 import cn.fazhiduban.supervision.RoundTaskRepository;
@@ -197,6 +198,7 @@ public class EscalationService {
         .setVariable(EscalationProcess.Variables.TASK_TITLE, title(task))
         .setVariable(EscalationProcess.Variables.LEVEL, level)
         .setVariable(EscalationProcess.Variables.DUE_AT, Date.from(item.getDueAt()))
+        .setVariable(EscalationProcess.Variables.DUE_AT_TEXT, BeijingTime.text(item.getDueAt()))
         .execute();
   }
 
