@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -31,9 +32,14 @@ class StartupRunner {
   private final PlanImportService planImport;
   private final DubanProperties properties;
   private final Environment environment;
+  private final DemoRound demoRound;
+  private final boolean demoRoundEnabled;
 
   StartupRunner(IdentitySetup identitySetup, AuthorizationSetup authorizationSetup, TasklistFilters tasklistFilters,
-      PlanImportService planImport, DubanProperties properties, Environment environment) {
+      PlanImportService planImport, DubanProperties properties, Environment environment, DemoRound demoRound,
+      @Value("${duban.demo.round:true}") boolean demoRoundEnabled) {
+    this.demoRound = demoRound;
+    this.demoRoundEnabled = demoRoundEnabled;
     this.tasklistFilters = tasklistFilters;
     this.identitySetup = identitySetup;
     this.authorizationSetup = authorizationSetup;
@@ -54,6 +60,12 @@ class StartupRunner {
       String text = properties.demo().plan().getContentAsString(StandardCharsets.UTF_8);
       ImportResult result = planImport.importPlan(text, "demo");
       log.info("演示方案《{}》：{} 项任务（方案编号 {}）", result.title(), result.tasks(), result.id());
+      if (demoRoundEnabled) {
+        demoRound.openIfFresh(result.id()).ifPresent(opened -> log.info(
+            "已开启{}（轮次编号 {}）：{} 项任务、{} 项工作事项，{} 个工作日后截止；各单位承办人登录 Tasklist 即可在「本单位待办」中看到。"
+                + "关闭演示轮次：DUBAN_DEMO_ROUND=false。", DemoRound.LABEL, opened.id(), opened.tasks(), opened.workItems(),
+            DemoRound.WORKING_DAYS));
+      }
       log.info("法治督办已启动（演示模式）：请打开 {} 登录。演示账号（密码均为 demo）：依法治区办 yfzqb1，领导 leader1，"
           + "管理员 {}，各单位承办人见 GET /api/units 的 demoUsers（如 司法局 sfj1、组织人事部 zzrsb1）。", url,
           properties.admin().user());

@@ -116,10 +116,27 @@ public class EscalationService {
     });
   }
 
-  /** 依法治区办 closes an open escalation, giving its reason. */
+  /** 依法治区办 closes an open escalation, giving its reason ({@code POST /api/escalations/{id}/close}). */
   public Escalation closeByOffice(long escalationId, String reason, String user) {
     Escalation escalation = escalations.findById(escalationId)
         .orElseThrow(() -> ApiException.notFound("督办事项 " + escalationId));
+    WorkItem item = close(escalation, reason, user);
+    correlate(EscalationProcess.Messages.CLOSED_BY_OFFICE, item);
+    return escalation;
+  }
+
+  /**
+   * 依法治区办 closes the work item's open escalation from Tasklist (跟踪督办), with the same rules as
+   * {@link #closeByOffice}; the escalation instance ends by its own flow, so no message is sent.
+   */
+  public Escalation closeFromTasklist(long workItemId, String reason, String user) {
+    Escalation escalation = escalations.findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN)
+        .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "already-closed", "该督办事项已经结束，无需再关闭。"));
+    close(escalation, reason, user);
+    return escalation;
+  }
+
+  private WorkItem close(Escalation escalation, String reason, String user) {
     if (escalation.getStatus() != Status.OPEN) {
       throw new ApiException(HttpStatus.CONFLICT, "already-closed", "该督办事项已经结束，无需再关闭。");
     }
@@ -130,8 +147,7 @@ public class EscalationService {
     WorkItem item = workItems.findById(escalation.getWorkItemId()).orElseThrow();
     escalation.close(ClosedBy.OFFICE, user, text, now());
     item.escalated(null);
-    correlate(EscalationProcess.Messages.CLOSED_BY_OFFICE, item);
-    return escalation;
+    return item;
   }
 
   /** A 督办通知书 or 约谈 recorded by 依法治区办 in the escalation instance. */
