@@ -12,7 +12,7 @@ import java.util.Date;
  */
 public final class BeijingTime {
 
-  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm（北京时间）")
+  private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm（北京时间）")
       .withZone(EngineClock.ZONE);
 
   private BeijingTime() {}

@@ -171,8 +171,8 @@ class EscalationProcessTest extends ProcessTestSupport {
     ProcessInstance escalation = escalationInstance(round);
     assertThat(runtimeService().getVariables(escalation.getId())).containsEntry("taskNo", 42)
         .containsEntry("unitCode", "zzrsb").containsEntry("level", "挂牌督办")
-        .containsEntry("dueAtText", due.getYear() + "年" + String.format("%02d月%02d日", due.getMonthValue(),
-            due.getDayOfMonth()) + " 18:00（北京时间）");
+        .containsEntry("dueAtText", due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth()
+            + "日 18:00（北京时间）");
     complete(escalation, EscalationProcess.Elements.ISSUE_NOTICE, Map.of(
         "noticeText", "请报送。", "noticeDeadline", today().plusDays(1).toString()));
     assertThat(escalation).isWaitingAt(EscalationProcess.Elements.FOLLOW).task().hasCandidateGroup("yfzqb");
