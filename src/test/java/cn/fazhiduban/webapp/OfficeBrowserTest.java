@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -215,6 +215,9 @@ class OfficeBrowserTest {
     assertThat(shown(browser.driver(), CREATE_TASK)).as("创建任务").isFalse();
     assertThat(browser.bodyText()).doesNotContain("启动流程", "创建任务");
     browser.screenshot("office-3a-clerk-no-start-no-create");
+    // the webapp session reaches /api (a plugin or a form may read), with the clerk's rights and no more
+    assertThat(fetchStatus("GET", "/api/units", false)).isEqualTo(200);
+    assertThat(fetchStatus("GET", "/api/rounds/preview?planId=" + planId, false)).as("clerk: preview").isEqualTo(403);
 
     browser.click(By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space(text())='本单位待办']"));
     By reportTask = By.xpath("//*[contains(@class,'tasks-list')]//li[.//a[normalize-space(.)='报送工作进展']]");
@@ -249,11 +252,13 @@ class OfficeBrowserTest {
     browser.open(cockpit());
     browser.waitForText("运行中的流程实例");
     assertNoBanner("Cockpit 仪表盘");
-    for (String page : List.of("#/processes", "#/decisions", "#/tasks", "#/repository")) {
+    Map<String, String> pages = Map.of("#/processes", "个已部署的流程定义", "#/decisions", "决策",
+        "#/tasks", "人工任务", "#/repository", "请在列表中选择一个资源");
+    pages.forEach((page, text) -> {
       browser.open(cockpit() + page);
-      browser.waitUntil("Cockpit " + page + " 没有打开", d -> browser.bodyText().contains("仪表盘"));
+      browser.waitUntil(WAIT, "Cockpit " + page + " 没有打开", d -> browser.bodyText().contains(text));
       assertNoBanner("Cockpit " + page);
-    }
+    });
     browser.screenshot("office-4b-cockpit-no-banner");
 
     // Admin keeps the facts, in our words, for the administrators
@@ -296,7 +301,7 @@ class OfficeBrowserTest {
     String instance = escalation.path("processInstanceId").asText();
     // the notice goes out through the REST API; the office then follows the escalation in Tasklist
     JsonNode notice = office.get("/engine-rest/task?processInstanceId=" + instance
-        + "&taskDefinitionKey=Task_IssueSupervisionNotice").json();
+        + "&taskDefinitionKey=Task_IssueSupervisionNotice&firstResult=0&maxResults=10").json();
     Api.Response issued = office.postJson("/engine-rest/task/" + notice.get(0).path("id").asText() + "/submit-form",
         "{\"variables\": {\"noticeText\": {\"value\": \"请立即报送。\"}, \"noticeDeadline\": {\"value\": \""
             + clock.today().plusDays(3) + "\"}}}");
@@ -304,6 +309,9 @@ class OfficeBrowserTest {
 
     browser = Browser.start();
     login(tasklist(), "yfzqb1");
+    // a change through /api with the webapp session needs the webapps' CSRF token, as their own API does
+    assertThat(fetchStatus("POST", "/api/escalations/999999/close", false)).as("without the token").isEqualTo(403);
+    assertThat(fetchStatus("POST", "/api/escalations/999999/close", true)).as("with the token").isEqualTo(404);
     browser.click(By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space(text())='本单位待办']"));
     By follow = By.xpath("//*[contains(@class,'tasks-list')]//a[normalize-space(.)='跟踪督办']");
     browser.click(follow);
@@ -367,6 +375,20 @@ class OfficeBrowserTest {
         reportDate.toString());
   }
 
+  /** Calls our API from the page, with the page's session (and, when asked, the CSRF token from its cookie). */
+  private long fetchStatus(String method, String path, boolean csrfToken) {
+    Object status = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+        var done = arguments[arguments.length - 1];
+        var headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
+        var token = document.cookie.split('; ').filter(function (c) { return c.indexOf('XSRF-TOKEN=') === 0; })[0];
+        if (arguments[2] && token) { headers['X-XSRF-TOKEN'] = token.substring('XSRF-TOKEN='.length); }
+        fetch(arguments[1], {method: arguments[0], credentials: 'same-origin', headers: headers,
+            body: arguments[0] === 'GET' ? undefined : JSON.stringify({reason: '测试'})})
+          .then(function (r) { done(r.status); }, function () { done(-1); });
+        """, method, path, csrfToken);
+    return ((Number) status).longValue();
+  }
+
   private void assertNoBanner(String page) {
     browser.waitUntil(page + " 没有载入", d -> !browser.bodyText().isBlank());
     assertThat(shown(browser.driver(), By.cssSelector(".ce-eol-banner"))).as(page + " 的 EOL 横幅").isFalse();
@@ -375,7 +397,8 @@ class OfficeBrowserTest {
 
   private void login(String app, String user) {
     browser.open(app);
-    browser.waitUntil("登录表单没有出现",
+    // the first page of a fresh server on a busy machine takes its time
+    browser.waitUntil(Duration.ofSeconds(90), "登录表单没有出现",
         d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
     for (int attempt = 1; ; attempt++) {
       browser.type(USERNAME, user);
