@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.engine.EngineClock;
-import cn.fazhiduban.escalation.EscalationService;
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.support.Poll;
@@ -67,7 +66,7 @@ class OfficeBrowserTest {
     TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
   }
 
-  private static final Duration WAIT = Duration.ofSeconds(40);
+  private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String LABEL = "2026年第四季度（浏览器测试）";
 
   private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
@@ -84,8 +83,6 @@ class OfficeBrowserTest {
   WorkingCalendar calendar;
   @Autowired
   EngineClock clock;
-  @Autowired
-  EscalationService escalationService;
 
   Api office;
   long planId;
@@ -135,14 +132,14 @@ class OfficeBrowserTest {
     fillRoundForm(LABEL, due);
     new Select(browser.visible(By.id("fd-task-scope"))).selectByValue("chapters");
     browser.click(By.xpath("//label[contains(normalize-space(.),'一、')]/input[contains(@class,'fd-chapter')]"));
-    browser.waitUntil("没有显示将开启的工作事项数", d -> shown(d, By.id("fd-work-items")));
+    browser.waitUntil(WAIT, "没有显示将开启的工作事项数", d -> shown(d, By.id("fd-work-items")));
     int shownWorkItems = Integer.parseInt(browser.visible(By.id("fd-work-items")).getText().trim());
     assertThat(browser.visible(By.id("fd-round-preview")).getText()).contains("将开启 3 项任务",
         chinese(due) + " 18:00（北京时间）");
     browser.screenshot("office-1a-round-start-form");
 
     browser.click(START_BUTTON);
-    browser.waitUntil("启动后表单仍未关闭", d -> !shown(d, By.id("fd-round-preview")));
+    browser.waitUntil(WAIT, "启动后表单仍未关闭", d -> !shown(d, By.id("fd-round-preview")));
     browser.screenshot("office-1b-round-started");
 
     JsonNode round = Poll.until("新开启的轮次", WAIT, () -> {
@@ -175,7 +172,7 @@ class OfficeBrowserTest {
     openRoundStartForm();
 
     fillRoundForm("周六截止（浏览器测试）", saturday);
-    browser.waitUntil("周六没有被拒绝", d -> shown(d, By.id("fd-round-error")));
+    browser.waitUntil(WAIT, "周六没有被拒绝", d -> shown(d, By.id("fd-round-error")));
     assertThat(browser.visible(By.id("fd-round-error")).getText()).contains(
         chinese(saturday) + "（星期六）不是工作日", "下一个工作日 " + chinese(next));
     assertThat(browser.visible(START_BUTTON).isEnabled()).as("「启动」不可用").isFalse();
@@ -183,10 +180,10 @@ class OfficeBrowserTest {
 
     // the suggested working day is one click away
     browser.click(By.xpath("//*[@id='fd-round-error']//a"));
-    browser.waitUntil("改为下一个工作日后仍不可启动", d -> shown(d, By.id("fd-work-items")));
+    browser.waitUntil(WAIT, "改为下一个工作日后仍不可启动", d -> shown(d, By.id("fd-work-items")));
 
     new Select(browser.visible(By.id("fd-task-scope"))).selectByValue("list");
-    browser.waitUntil("空的任务清单没有被拒绝", d -> shown(d, By.id("fd-round-error")));
+    browser.waitUntil(WAIT, "空的任务清单没有被拒绝", d -> shown(d, By.id("fd-round-error")));
     assertThat(browser.visible(By.id("fd-round-error")).getText()).contains("任务清单是空的");
     assertThat(browser.visible(START_BUTTON).isEnabled()).isFalse();
     browser.screenshot("office-2b-empty-list-refused");
@@ -209,7 +206,7 @@ class OfficeBrowserTest {
     browser = Browser.start();
     login(tasklist(), "zzrsb1");
     // the clerk may neither start a process nor create a task: once the check is done, neither is offered
-    browser.waitUntil("Tasklist 没有完成权限检查", d -> "zzrsb1".equals(((JavascriptExecutor) d)
+    browser.waitUntil(WAIT, "Tasklist 没有完成权限检查", d -> "zzrsb1".equals(((JavascriptExecutor) d)
         .executeScript("return document.body.dataset.fdTidiedFor;")));
     assertThat(shown(browser.driver(), START_PROCESS)).as("启动流程").isFalse();
     assertThat(shown(browser.driver(), CREATE_TASK)).as("创建任务").isFalse();
@@ -221,15 +218,15 @@ class OfficeBrowserTest {
 
     browser.click(By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space(text())='本单位待办']"));
     By reportTask = By.xpath("//*[contains(@class,'tasks-list')]//li[.//a[normalize-space(.)='报送工作进展']]");
-    browser.waitUntil("本单位待办中没有新任务", d -> shown(d, reportTask));
-    browser.waitUntil("列表中的截止时间不是北京时间 " + expected,
+    browser.waitUntil(WAIT, "本单位待办中没有新任务", d -> shown(d, reportTask));
+    browser.waitUntil(WAIT, "列表中的截止时间不是北京时间 " + expected,
         d -> d.findElements(reportTask).stream().anyMatch(li -> li.getText().contains(expected)));
     browser.screenshot("office-3b-clerk-list");
 
     WebElement item = browser.driver().findElements(reportTask).stream()
         .filter(li -> li.getText().contains(expected)).findFirst().orElseThrow();
     item.findElement(By.xpath(".//a[normalize-space(.)='报送工作进展']")).click();
-    browser.waitUntil("表单没有显示截止时间", d -> shown(d, By.id("fd-report-due"))
+    browser.waitUntil(WAIT, "表单没有显示截止时间", d -> shown(d, By.id("fd-report-due"))
         && !d.findElement(By.id("fd-report-due")).getText().startsWith("（"));
     assertThat(browser.visible(By.id("fd-report-due")).getText()).isEqualTo(expected + "（北京时间）");
     browser.scrollTo(By.id("fd-report-due"));
@@ -262,8 +259,10 @@ class OfficeBrowserTest {
     browser.screenshot("office-4b-cockpit-no-banner");
 
     // Admin keeps the facts, in our words, for the administrators
-    browser.open(admin());
-    browser.waitUntil("Admin 没有显示 Camunda 7 社区版的支持状态",
+    browser.close();
+    browser = Browser.start();
+    login(admin(), "admin");
+    browser.waitUntil(WAIT, "Admin 没有显示 Camunda 7 社区版的支持状态",
         d -> browser.bodyText().contains("Camunda 7 社区版已停止发布"));
     browser.screenshot("office-4c-admin-facts");
   }
@@ -282,21 +281,23 @@ class OfficeBrowserTest {
           + "&taskDefinitionKey=Task_SubmitProgressReport&maxResults=10").json();
       return tasks.isArray() && tasks.size() == 2 ? Optional.of(true) : Optional.empty();
     });
+    // the engine clock seven working days past the due date: the overdue timers fire and the ladder climbs
     ClockUtil.setCurrentTime(Date.from(calendar.plusWorkingDays(soon, 7).atTime(10, 0)
         .atZone(EngineClock.ZONE).toInstant()));
+    JsonNode escalation;
     try {
-      escalationService.evaluate(escalationRound, 4, "scjgj");
+      escalation = Poll.until("市场监管局的挂牌督办", WAIT, () -> {
+        for (JsonNode e : office.get("/api/escalations?status=open").json()) {
+          if (e.path("roundId").asLong() == escalationRound && "scjgj".equals(e.path("unitCode").asText())
+              && !e.path("processInstanceId").isNull()) {
+            return Optional.of(e);
+          }
+        }
+        return Optional.empty();
+      });
     } finally {
       ClockUtil.reset();
     }
-    JsonNode escalation = Poll.until("市场监管局的挂牌督办", WAIT, () -> {
-      for (JsonNode e : office.get("/api/escalations?status=open").json()) {
-        if (e.path("roundId").asLong() == escalationRound && "scjgj".equals(e.path("unitCode").asText())) {
-          return Optional.of(e);
-        }
-      }
-      return Optional.empty();
-    });
     assertThat(escalation.path("level").asText()).isEqualTo("挂牌督办");
     String instance = escalation.path("processInstanceId").asText();
     // the notice goes out through the REST API; the office then follows the escalation in Tasklist
@@ -317,13 +318,13 @@ class OfficeBrowserTest {
     browser.click(follow);
     browser.click(By.xpath("//button[normalize-space(.)='认领']"));
     By reason = By.xpath("//label[contains(normalize-space(.),'关闭原因')]/following::textarea[1]");
-    browser.waitUntil("跟踪督办表单没有出现", d -> shown(d, reason));
+    browser.waitUntil(WAIT, "跟踪督办表单没有出现", d -> shown(d, reason));
     browser.waitForText("跟踪督办", "市场监管局", "挂牌督办", "（北京时间）");
     String text = "该单位已书面说明原因，经研究不再督办（浏览器测试）。";
     browser.type(reason, text);
     browser.screenshot("office-5a-close-escalation");
     browser.click(By.xpath("//button[normalize-space(.)='办理完成']"));
-    browser.waitUntil("完成后「跟踪督办」仍在列表中", d -> d.findElements(follow).isEmpty());
+    browser.waitUntil(WAIT, "完成后「跟踪督办」仍在列表中", d -> d.findElements(follow).isEmpty());
     browser.screenshot("office-5b-escalation-closed");
 
     JsonNode closed = Poll.until("已关闭的督办", WAIT, () -> {
@@ -360,7 +361,7 @@ class OfficeBrowserTest {
   private void openRoundStartForm() {
     browser.click(START_PROCESS);
     browser.click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='开启督办轮次']"));
-    browser.waitUntil("开启督办轮次的表单没有载入方案",
+    browser.waitUntil(WAIT, "开启督办轮次的表单没有载入方案",
         d -> shown(d, By.id("fd-plan")) && !d.findElements(
             By.cssSelector("#fd-plan option[value='" + planId + "']")).isEmpty());
   }
@@ -398,15 +399,17 @@ class OfficeBrowserTest {
   private void login(String app, String user) {
     browser.open(app);
     // the first page of a fresh server on a busy machine takes its time
-    browser.waitUntil(Duration.ofSeconds(90), "登录表单没有出现",
+    browser.waitUntil(Duration.ofSeconds(240), "登录表单没有出现",
         d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
     for (int attempt = 1; ; attempt++) {
       browser.type(USERNAME, user);
       browser.type(PASSWORD, "demo");
       browser.click(LOGIN_BUTTON);
       try {
-        browser.waitUntil(Duration.ofSeconds(attempt < 3 ? 8 : 25), user + " 登录后仍停在登录页",
-            d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
+        // logged in once the webapps' own API knows the user (a re-rendered form alone proves nothing)
+        browser.waitUntil(Duration.ofSeconds(attempt < 3 ? 15 : 40), user + " 登录后仍停在登录页",
+            d -> fetchStatus("GET", "/camunda/api/admin/auth/user/default", false) == 200
+                && d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
         return;
       } catch (TimeoutException e) {
         if (attempt == 3) {
