@@ -3,8 +3,8 @@ package cn.fazhiduban.escalation;
 import static cn.fazhiduban.escalation.EscalationProcess.Variables.CLOSE_REASON;
 import static cn.fazhiduban.escalation.EscalationProcess.Variables.WORK_ITEM_ID;
 
-import cn.fazhiduban.supervision.CurrentUser;
-import cn.fazhiduban.supervision.FormValues;
+import cn.fazhiduban.engine.CurrentUser;
+import cn.fazhiduban.engine.FormValues;
 import cn.fazhiduban.web.ApiException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

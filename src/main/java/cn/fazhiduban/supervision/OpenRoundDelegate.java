@@ -9,6 +9,8 @@ import static cn.fazhiduban.supervision.RoundStart.Variables.TASK_LIST;
 import static cn.fazhiduban.supervision.RoundStart.Variables.TASK_SCOPE;
 import static cn.fazhiduban.supervision.RoundStart.Variables.WORK_ITEMS;
 
+import cn.fazhiduban.engine.CurrentUser;
+import cn.fazhiduban.engine.FormValues;
 import cn.fazhiduban.supervision.RoundService.Opened;
 import cn.fazhiduban.supervision.RoundService.RoundForm;
 import cn.fazhiduban.web.ApiException;

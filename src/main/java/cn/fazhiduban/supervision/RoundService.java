@@ -36,8 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RoundService {
 
-  public static final String PROCESS_ID = "supervision-round";
-
   /** A round opened from a date picker falls due at this time of that day, Beijing time (the end of office hours). */
   public static final LocalTime REPORT_DUE_TIME = LocalTime.of(18, 0);
 
@@ -98,10 +96,10 @@ public class RoundService {
         items++;
       }
     }
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_ID)
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(SupervisionRoundProcess.PROCESS_ID)
         .businessKey(String.valueOf(round.getId()))
-        .setVariable(TaskSupervision.Variables.ROUND_ID, round.getId())
-        .setVariable(TaskSupervision.Variables.REPORT_DUE, Date.from(prepared.due()))
+        .setVariable(SupervisionRoundProcess.Variables.ROUND_ID, round.getId())
+        .setVariable(SupervisionRoundProcess.Variables.REPORT_DUE, Date.from(prepared.due()))
         .execute();
     round.started(instance.getId());
     return new Opened(round.getId(), instance.getId(), items, prepared.expanded().size(), awaiting);
