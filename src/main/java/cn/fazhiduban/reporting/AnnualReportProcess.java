@@ -8,6 +8,9 @@ public final class AnnualReportProcess {
 
   public static final String PROCESS_ID = "annual-report";
 
+  /** The process whose timer starts {@link #PROCESS_ID} every January for the year before. */
+  public static final String SCHEDULE_PROCESS_ID = "annual-report-schedule";
+
   /** Report statuses ({@code annual_report.status}). */
   public static final String DRAFT = "DRAFT";
   public static final String IN_REVIEW = "IN_REVIEW";
@@ -29,8 +32,6 @@ public final class AnnualReportProcess {
   /** Element ids (flow nodes). */
   public static final class Elements {
     public static final String START_BY_OFFICE = "StartEvent_StartedByOffice";
-    public static final String START_EVERY_JANUARY = "StartEvent_EveryJanuary";
-    public static final String JOIN_STARTED = "Gateway_Started";
     public static final String DRAFT_REPORT = "Task_DraftReport";
     public static final String JOIN_REVISE = "Gateway_Revise";
     public static final String REVISE_REPORT = "Task_ReviseReport";
@@ -38,6 +39,11 @@ public final class AnnualReportProcess {
     public static final String GATEWAY_APPROVED = "Gateway_ReportApproved";
     public static final String PUBLISH_REPORT = "Task_PublishReport";
     public static final String END_PUBLISHED = "EndEvent_ReportPublished";
+
+    /** In {@link #SCHEDULE_PROCESS_ID}. */
+    public static final String START_EVERY_JANUARY = "StartEvent_EveryJanuary";
+    public static final String START_ANNUAL_REPORT = "Task_StartAnnualReport";
+    public static final String END_ANNUAL_REPORT_STARTED = "EndEvent_AnnualReportStarted";
 
     private Elements() {}
   }

@@ -122,7 +122,7 @@ class ReportingData {
         select w.id, w.unit_code, w.unit_name, w.status, r.report_due,
                (select min(p.submitted_at) from progress_report p where p.work_item_id = w.id) first_report
         from work_item w join supervision_round r on r.id = w.round_id
-        where w.status <> 'CANCELLED' and """ + period.where() + " order by w.unit_code, w.id",
+        where w.status <> 'CANCELLED' and """ + " " + period.where() + " order by w.unit_code, w.id",
         (rs, i) -> new ItemFacts(rs.getLong("id"), rs.getString("unit_code"), rs.getString("unit_name"),
             rs.getString("status"), instant(rs, "report_due"), instant(rs, "first_report")), period.args());
   }
@@ -132,7 +132,7 @@ class ReportingData {
     return countByUnit("""
         select w.unit_code, count(*) from review_opinion o
         join work_item w on w.id = o.work_item_id join supervision_round r on r.id = w.round_id
-        where o.decision = 'RETURNED' and """ + period.where() + " group by w.unit_code", period);
+        where o.decision = 'RETURNED' and """ + " " + period.where() + " group by w.unit_code", period);
   }
 
   /** The first review decision of each reviewed work item. */
@@ -141,7 +141,7 @@ class ReportingData {
     jdbc.query("""
         select o.work_item_id, o.decision from review_opinion o
         join work_item w on w.id = o.work_item_id join supervision_round r on r.id = w.round_id
-        where """ + period.where() + " order by o.work_item_id, o.id", rs -> {
+        where """ + " " + period.where() + " order by o.work_item_id, o.id", rs -> {
           first.putIfAbsent(rs.getLong(1), rs.getString(2));
         }, period.args());
     return first;
@@ -151,7 +151,7 @@ class ReportingData {
     return jdbc.query("""
         select w.unit_code, x.deadline, x.submitted_at from rectification x
         join work_item w on w.id = x.work_item_id join supervision_round r on r.id = w.round_id
-        where """ + period.where(), (rs, i) -> new RectificationFacts(rs.getString(1),
+        where """ + " " + period.where(), (rs, i) -> new RectificationFacts(rs.getString(1),
         rs.getObject(2, LocalDate.class), instant(rs, "submitted_at")), period.args());
   }
 
@@ -161,7 +161,7 @@ class ReportingData {
     jdbc.query("""
         select e.unit_code, e.level, count(*) from escalation e
         join work_item w on w.id = e.work_item_id join supervision_round r on r.id = w.round_id
-        where """ + period.where() + " group by e.unit_code, e.level", rs -> {
+        where """ + " " + period.where() + " group by e.unit_code, e.level", rs -> {
           counts.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
         }, period.args());
     return counts;
@@ -173,7 +173,7 @@ class ReportingData {
         select e.id, e.round_id, e.task_no, e.unit_code, e.unit_name, e.level, e.days_overdue, e.since,
                e.process_instance_id, w.process_instance_id item_instance, e.status, e.closed_by
         from escalation e join work_item w on w.id = e.work_item_id join supervision_round r on r.id = w.round_id
-        where """ + (openOnly ? "e.status = 'OPEN' and " : "") + period.where()
+        where """ + " " + (openOnly ? "e.status = 'OPEN' and " : "") + period.where()
         + " order by e.since desc, e.id desc", (rs, i) -> new EscalationRow(rs.getLong("id"),
         rs.getLong("round_id"), rs.getInt("task_no"), rs.getString("unit_code"), rs.getString("unit_name"),
         rs.getString("level"), rs.getInt("days_overdue"), instant(rs, "since"),
@@ -188,7 +188,7 @@ class ReportingData {
         join work_item w on w.id = p.work_item_id join supervision_round r on r.id = w.round_id
         join round_task rt on rt.id = w.round_task_id join plan_task t on t.id = rt.plan_task_id
         where exists (select 1 from review_opinion o where o.report_id = p.id and o.decision = 'APPROVED')
-          and """ + period.where() + " order by w.task_no, w.id, p.version",
+          and """ + " " + period.where() + " order by w.task_no, w.id, p.version",
         (rs, i) -> new String[] {rs.getString(1), String.valueOf(rs.getInt(2)), rs.getString(3), rs.getString(4)},
         period.args());
   }
@@ -198,7 +198,7 @@ class ReportingData {
     return jdbc.query("""
         select w.task_no, w.unit_name, x.requirement, x.status, x.result from rectification x
         join work_item w on w.id = x.work_item_id join supervision_round r on r.id = w.round_id
-        where """ + period.where() + " order by w.task_no, x.id",
+        where """ + " " + period.where() + " order by w.task_no, x.id",
         (rs, i) -> new String[] {String.valueOf(rs.getInt(1)), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5)}, period.args());
   }
@@ -210,7 +210,7 @@ class ReportingData {
                sum(case when w.escalation_level is not null then 1 else 0 end) escalated
         from work_item w join supervision_round r on r.id = w.round_id
         join round_task rt on rt.id = w.round_task_id join plan_task t on t.id = rt.plan_task_id
-        where w.status not in ('CLOSED', 'CANCELLED') and """ + period.where()
+        where w.status not in ('CLOSED', 'CANCELLED') and """ + " " + period.where()
         + " group by w.task_no, t.text order by w.task_no",
         (rs, i) -> new String[] {String.valueOf(rs.getInt(1)), rs.getString(2), String.valueOf(rs.getInt(3)),
             String.valueOf(rs.getInt(4))}, period.args());
