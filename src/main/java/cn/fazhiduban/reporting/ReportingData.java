@@ -221,7 +221,7 @@ class ReportingData {
     Map<String, String> titles = new LinkedHashMap<>();
     jdbc.query("""
         select distinct c.number, c.title, c.ordinal from plan_chapter c
-        where c.plan_id in (select r.plan_id from supervision_round r join work_item w on w.round_id = r.id where """
+        where c.plan_id in (select r.plan_id from supervision_round r join work_item w on w.round_id = r.id where """ + " "
         + period.where() + ") order by c.ordinal", rs -> {
           titles.putIfAbsent(rs.getString(1), rs.getString(2));
         }, period.args());

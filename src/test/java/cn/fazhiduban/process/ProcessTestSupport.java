@@ -49,7 +49,8 @@ abstract class ProcessTestSupport {
         .build();
   }
 
-  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation");
+  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation",
+      "annual-report", "annual-report-schedule");
 
   @Autowired
   ProcessEngine processEngine;
