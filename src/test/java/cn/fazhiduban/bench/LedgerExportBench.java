@@ -39,8 +39,14 @@ public final class LedgerExportBench {
 
   public static void main(String[] args) throws Exception {
     SpringApplication application = new SpringApplication(FazhiDubanApplication.class);
-    application.setAdditionalProfiles("test");
-    application.setDefaultProperties(java.util.Map.of("server.port", "0", "logging.level.root", "WARN"));
+    // the shipped plan and unit directory (demo mode), in a fresh in-memory database; system properties win over
+    // application.yaml, unless DUBAN_DB_URL is given to measure on PostgreSQL
+    System.setProperty("server.port", "0");
+    System.setProperty("logging.level.root", "WARN");
+    System.setProperty("duban.demo.enabled", "true");
+    if (System.getenv("DUBAN_DB_URL") == null) {
+      System.setProperty("spring.datasource.url", "jdbc:h2:mem:ledger-bench;DB_CLOSE_DELAY=-1");
+    }
     try (ConfigurableApplicationContext context = application.run()) {
       long planId = context.getBean(PlanRepository.class).findAll().stream()
           .filter(plan -> plan.getTitle().startsWith("重庆两江新区")).findFirst().orElseThrow().getId();
