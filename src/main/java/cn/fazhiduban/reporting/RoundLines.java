@@ -29,14 +29,9 @@ class RoundLines {
 
   static final Map<String, String> LIGHT_NAMES = Map.of("green", "绿灯", "yellow", "黄灯", "red", "红灯");
 
+  /** {@code overdue}: the unit owes the work and its due time has passed (even by less than a working day). */
   record Line(ItemRow item, List<String> leadUnits, String latestReport, String latestOpinion, String light,
-      int workingDaysOverdue) {
-
-    boolean overdue() {
-      return workingDaysOverdue > 0 || (light.equals("red") && AWAITING_UNIT.contains(item.status())
-          && item.escalationLevel() == null);
-    }
-  }
+      boolean overdue, int workingDaysOverdue) {}
 
   private final ReportingData data;
   private final WorkingCalendar calendar;
@@ -59,7 +54,8 @@ class RoundLines {
     return data.items(roundId).stream()
         .filter(item -> viewer.sees(item.unitCode()))
         .map(item -> new Line(item, leads.getOrDefault(item.taskNo(), List.of()), reports.get(item.id()),
-            opinions.get(item.id()), light(item, now), overdueDays(item, now)))
+            opinions.get(item.id()), light(item, now),
+            AWAITING_UNIT.contains(item.status()) && now.isAfter(item.dueAt()), overdueDays(item, now)))
         .toList();
   }
 

@@ -113,6 +113,8 @@ class OverviewBrowserTest {
     List<WebElement> lights = browser.driver().findElements(By.cssSelector("table.duban-units .duban-light"));
     assertThat(lights).isNotEmpty().allSatisfy(l -> assertThat(l.getText()).isIn("红灯", "黄灯", "绿灯"));
     assertThat(browser.bodyText()).contains("组织人事部", "红灯", escalation.path("level").asText());
+    // every item of the round is overdue: the totals line says so
+    assertThat(browser.driver().findElement(By.cssSelector(".duban-totals")).getText()).contains("逾期 5 项");
     List<String> headers = browser.driver().findElements(By.cssSelector("table.duban-units th")).stream()
         .map(WebElement::getText).toList();
     assertThat(headers).contains("红黄绿灯", "承办单位", "逾期", "约谈", "挂牌督办", "得分");
