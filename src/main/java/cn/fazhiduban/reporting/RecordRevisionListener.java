@@ -2,7 +2,7 @@ package cn.fazhiduban.reporting;
 
 import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.reporting.AnnualReportProcess.Variables;
-import cn.fazhiduban.supervision.CurrentUser;
+import cn.fazhiduban.engine.CurrentUser;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
