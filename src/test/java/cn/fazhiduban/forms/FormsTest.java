@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.reporting.AnnualReportProcess;
 import cn.fazhiduban.supervision.RoundStart;
 import cn.fazhiduban.supervision.TaskSupervision;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -64,14 +65,17 @@ class FormsTest {
   private static final List<String> HTML_FORMS = List.of("progress-report.html", "rectify.html");
 
   private static final List<String> CAMUNDA_FORMS = List.of("review-report.form", "office-check.form",
-      "confirm-assignment.form", "supervision-notice.form", "interview-record.form", "follow-escalation.form");
+      "confirm-assignment.form", "supervision-notice.form", "interview-record.form", "follow-escalation.form",
+      "annual-report-start.form", "approve-annual-report.form");
 
   /** The process whose variables a form shows and sets: its constants class. */
   private static final Map<String, Class<?>> VARIABLES_OF_FORM = Map.of(
       "supervision-notice.form", EscalationProcess.Variables.class,
       "interview-record.form", EscalationProcess.Variables.class,
       "follow-escalation.form", EscalationProcess.Variables.class,
-      "round-start.html", RoundStart.Variables.class);
+      "round-start.html", RoundStart.Variables.class,
+      "annual-report-start.form", AnnualReportProcess.Variables.class,
+      "approve-annual-report.form", AnnualReportProcess.Variables.class);
 
   // ---------------------------------------------------------------- Camunda Forms (form-js)
 
