@@ -8,6 +8,8 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
+  // 法治督察's 督察 view (route #/duban-inspection and a header link)
+  customScripts: ['scripts/duban-inspection.js'],
   dateFormat: {
     normal: 'YYYY年M月D日 HH:mm',
     long: 'YYYY年M月D日 dddd HH:mm'

@@ -1,0 +1,128 @@
+package cn.fazhiduban.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fazhiduban.inspection.InspectionFixtures;
+import cn.fazhiduban.plan.PlanImportService;
+import cn.fazhiduban.support.OneEngineAtATime;
+import cn.fazhiduban.unit.Unit;
+import cn.fazhiduban.unit.UnitDirectory;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Cockpit's 督察 view in a real (headless) Chromium, for the leader: an inspection of two units is under way (one
+ * with a topic that looks like HTML, which must show as text); leader1 opens the view from the header link and sees
+ * coverage per unit kind, open findings by severity and the inspection's link. Screenshot:
+ * {@code target/screenshots/inspection-cockpit.png}.
+ */
+@Tag("browser")
+@OneEngineAtATime
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "logging.level.org.openqa.selenium=ERROR")
+@ActiveProfiles("test")
+class InspectionBrowserTest {
+
+  private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+  private static final String TOPIC = "<b>执法公示</b>落实情况";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  PlanImportService plans;
+  @Autowired
+  UnitDirectory directory;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  FormService forms;
+  @Autowired
+  RepositoryService repository;
+
+  Browser browser;
+
+  @RegisterExtension
+  final AfterTestExecutionCallback failureEvidence = context -> {
+    if (context.getExecutionException().isPresent() && browser != null) {
+      browser.saveFailure(context.getRequiredTestMethod().getName());
+    }
+  };
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  void leaderSeesTheInspectionViewInCockpit() {
+    long planId = InspectionFixtures.importPlan(plans);
+    List<Unit> units = InspectionFixtures.twoUnits(directory);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    identity.setAuthentication("yfzqb1", List.of("yfzqb"));
+    try {
+      forms.submitStartForm(repository.createProcessDefinitionQuery().processDefinitionKey("inspection")
+          .latestVersion().singleResult().getId(), Map.of("planId", String.valueOf(planId),
+          "unitCodes", units.get(0).code() + "," + units.get(1).code(), "kind", "实地督察", "topic", TOPIC,
+          "groupMembers", "yfzqb1", "startsOn", today.toString(), "endsOn", today.plusDays(20).toString(),
+          "selfReportDeadline", today.plusDays(10).toString()));
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    browser = Browser.start();
+    String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+    login(cockpit, "leader1");
+    browser.click(By.xpath("//a[normalize-space(.)='督察']"));
+    browser.waitForText("法治督察覆盖情况", "按单位类别", "未整改问题", "各单位", "进行中的督察", "覆盖率：0 / ");
+    browser.waitForText(units.get(0).name(), units.get(1).name(), "街道", "部门", "实地督察：" + TOPIC);
+    assertThat(browser.driver().findElements(By.cssSelector(".duban-inspection b"))).as("主题按文本显示").isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector(".duban-inspection a[href*='#/process-instance/']")))
+        .isNotEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector(".duban-units tr[data-unit] .duban-light"))).isNotEmpty();
+    browser.screenshot("inspection-cockpit");
+  }
+
+  private void login(String app, String user) {
+    browser.open(app);
+    browser.waitUntil("登录表单没有出现",
+        d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
+    for (int attempt = 1; ; attempt++) {
+      browser.type(USERNAME, user);
+      browser.type(PASSWORD, "demo");
+      browser.click(LOGIN_BUTTON);
+      try {
+        browser.waitUntil(Duration.ofSeconds(attempt < 3 ? 8 : 25), user + " 登录后仍停在登录页",
+            d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+}
