@@ -2,9 +2,7 @@ package cn.fazhiduban.inspection;
 
 import cn.fazhiduban.engine.ConsistencyCheck;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -50,7 +48,11 @@ class InspectionConsistency implements ConsistencyCheck {
       if (inspection.getStatus() == Inspection.Status.OPEN && !running) {
         found.add(new Disagreement("inspection", id, pi, "督察记录为进行中，但流程实例已经结束。"));
       }
-      if (inspection.getStatus() != Inspection.Status.OPEN && running) {
+      // a closed inspection may still wait for the office's 典型案例通报
+      boolean noticePending = running
+          && runtime.getActiveActivityIds(pi).contains(InspectionProcess.Elements.PUBLISH_NOTICE);
+      if (inspection.getStatus() != Inspection.Status.OPEN && running
+          && !(inspection.getStatus() == Inspection.Status.CLOSED && noticePending)) {
         found.add(new Disagreement("inspection", id, pi, "督察记录已办结或取消，但流程实例仍在运行。"));
       }
       if (!running) {
@@ -61,18 +63,17 @@ class InspectionConsistency implements ConsistencyCheck {
           }
         }
       }
-      Set<String> activities = running ? new HashSet<>(runtime.getActiveActivityIds(pi)) : Set.of();
       for (Finding finding : findings.findByInspectionIdOrderById(inspection.getId())) {
         if (!finding.getStatus().open()) {
           continue;
         }
-        boolean working = finding.getStatus() == Finding.Status.RECTIFYING
-            ? activities.contains(InspectionProcess.Elements.RECTIFY_FINDING)
-            : activities.contains(InspectionProcess.Elements.ACCEPT_RECTIFICATION);
-        if (!working) {
+        // the finding's branch of the multi-instance holds its id as a local variable while it runs
+        boolean branch = running && runtime.createExecutionQuery().processInstanceId(pi)
+            .variableValueEquals(InspectionProcess.Variables.FINDING_ID, finding.getId()).count() > 0;
+        if (!branch) {
           found.add(new Disagreement("finding", String.valueOf(finding.getId()), pi,
               "督察问题记录为" + (finding.getStatus() == Finding.Status.RECTIFYING ? "整改中" : "待验收")
-                  + "，但流程中没有对应的任务。"));
+                  + "，但流程中没有这个问题的整改分支。"));
         }
       }
     }

@@ -30,15 +30,31 @@ public class InspectionStartForm {
     this.json = json;
   }
 
+  /**
+   * Compact, because the engine keeps the value of a form field as a String variable (at most 4,000 characters) when
+   * a client starts the process without it: {@code {"planId", "planTitle", "periodFrom", "periodTo", "units":
+   * [[code, name, kind, lastInspectedAt]], "others": [...], "users": [[id, name]]}}.
+   */
   public String proposal() {
+    InspectionQueries.Proposal proposal = queries.proposal(null);
     Map<String, Object> data = new LinkedHashMap<>();
-    data.put("proposal", queries.proposal(null));
-    data.put("officeUsers", officeUsers());
+    data.put("planId", proposal.planId());
+    data.put("planTitle", proposal.planTitle());
+    data.put("periodFrom", proposal.periodFrom() == null ? null : proposal.periodFrom().toString());
+    data.put("periodTo", proposal.periodTo() == null ? null : proposal.periodTo().toString());
+    data.put("units", rows(proposal.units()));
+    data.put("others", rows(proposal.others()));
+    data.put("users", officeUsers().stream().map(u -> List.of(u.get("id"), u.get("name"))).toList());
     try {
       return json.writeValueAsString(data);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static List<List<String>> rows(List<InspectionQueries.ProposedUnit> units) {
+    return units.stream().map(u -> java.util.Arrays.asList(u.code(), u.name(), u.kind(),
+        u.lastInspectedAt() == null ? null : u.lastInspectedAt().toLocalDate().toString())).toList();
   }
 
   private List<Map<String, String>> officeUsers() {

@@ -240,6 +240,8 @@ class InspectionProcessTest extends ProcessTestSupport {
 
   @Test
   void badStartInputIsRefusedWithAChineseMessageAndLeavesNothing() {
+    int before = jdbc.queryForObject("select count(*) from inspection", Integer.class);
+    String clerk = InspectionFixtures.userOf(identity, units.get(0).code());
     Map<String, Object> office = startVariables(List.of("yfzqb"), START.plusDays(10));
     identity.setAuthentication("yfzqb1", List.of("yfzqb"));
     assertThatThrownBy(() -> formService().submitStartForm(definitionId(), office))
@@ -251,10 +253,9 @@ class InspectionProcessTest extends ProcessTestSupport {
     stranger.put(Variables.GROUP_MEMBERS, "leader1");
     assertThatThrownBy(() -> formService().submitStartForm(definitionId(), stranger))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("不是依法治区办的用户");
-    assertThat(jdbc.queryForObject("select count(*) from inspection", Integer.class)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from inspection", Integer.class)).isEqualTo(before);
 
     // a clerk may not start an inspection at all
-    String clerk = InspectionFixtures.userOf(identity, units.get(0).code());
     identity.setAuthentication(clerk, List.of(units.get(0).code()));
     assertThatThrownBy(() -> formService().submitStartForm(definitionId(),
         startVariables(List.of(units.get(0).code()), START.plusDays(5))))
@@ -274,7 +275,8 @@ class InspectionProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> completeAsOffice(opinion, Map.of(Variables.OPINION, "意见", Variables.FINDINGS,
         "[{\"description\":\"问题\",\"category\":\"其他\",\"severity\":\"特别严重\",\"deadline\":\"2026-04-01\"}]")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("一般");
-    assertThat(jdbc.queryForObject("select count(*) from finding", Integer.class)).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from finding where inspection_id = ?", Integer.class,
+        inspectionId)).isZero();
 
     identity.clearAuthentication();
     runtime().deleteProcessInstance(instance.getId(), "测试取消");
