@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ServiceTask_EvaluateRectificationOverdue: a finding's rectification is overdue; escalation-level decides the level. */
+/**
+ * ServiceTask_EvaluateRectificationOverdue: a finding's rectification is overdue; escalation-level decides the level.
+ */
 @Component("evaluateFindingOverdueDelegate")
 class EvaluateFindingOverdueDelegate implements JavaDelegate {
 

@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ServiceTask_EvaluateSelfInspectionOverdue: the self-inspection report is overdue; escalation-level decides the level. */
+/**
+ * ServiceTask_EvaluateSelfInspectionOverdue: the self-inspection report is overdue; escalation-level decides the
+ * level.
+ */
 @Component("evaluateSelfInspectionOverdueDelegate")
 class EvaluateSelfInspectionOverdueDelegate implements JavaDelegate {
 

@@ -19,6 +19,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/inspections")
 class InspectionController {
 
+  private static final MediaType DOCX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
   private final InspectionQueries queries;
   private final InspectionReport report;
 
@@ -58,7 +61,7 @@ class InspectionController {
       throw new cn.fazhiduban.web.ApiException(HttpStatus.CONFLICT, "not-drafted", "督察尚未办结，督察报告还没有起草。");
     }
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+        .contentType(DOCX)
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
             .filename("督察报告-" + id + ".docx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
         .body(report.docx(inspection));

@@ -34,12 +34,16 @@ class InspectionScoreInputs implements ScoreInputContributor {
     List<Finding> found = findings.findByUnitCodeAndFoundAtGreaterThanEqualAndFoundAtLessThan(unitCode, from, to)
         .stream().filter(f -> f.getStatus() != Finding.Status.CANCELLED).toList();
     Map<String, Integer> inputs = new LinkedHashMap<>();
-    inputs.put(FINDINGS_GENERAL, (int) found.stream().filter(f -> InspectionProcess.GENERAL.equals(f.getSeverity())).count());
-    inputs.put(FINDINGS_SERIOUS, (int) found.stream().filter(f -> InspectionProcess.SERIOUS.equals(f.getSeverity())).count());
+    inputs.put(FINDINGS_GENERAL, count(found, InspectionProcess.GENERAL));
+    inputs.put(FINDINGS_SERIOUS, count(found, InspectionProcess.SERIOUS));
     inputs.put(RECTIFICATIONS_OVERDUE,
         findings.findByUnitCodeAndOverdueSinceGreaterThanEqualAndOverdueSinceLessThan(unitCode, from, to).size());
     inputs.put(TYPICAL_CASE_NOTICES,
         (int) notices.countByUnitCodeAndPublishedAtGreaterThanEqualAndPublishedAtLessThan(unitCode, from, to));
     return inputs;
+  }
+
+  private static int count(List<Finding> found, String severity) {
+    return (int) found.stream().filter(f -> severity.equals(f.getSeverity())).count();
   }
 }

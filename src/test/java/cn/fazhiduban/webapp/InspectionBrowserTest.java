@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -59,6 +60,8 @@ class InspectionBrowserTest {
   FormService forms;
   @Autowired
   RepositoryService repository;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   Browser browser;
 
@@ -104,6 +107,34 @@ class InspectionBrowserTest {
         .isNotEmpty();
     assertThat(browser.driver().findElements(By.cssSelector(".duban-units tr[data-unit] .duban-light"))).isNotEmpty();
     browser.screenshot("inspection-cockpit");
+  }
+
+  @Test
+  void officeStartsAnInspectionFromTasklistWithTheProposedUnits() {
+    InspectionFixtures.importPlan(plans);
+    List<Unit> units = InspectionFixtures.twoUnits(directory);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    browser = Browser.start();
+    login("http://localhost:" + port + "/camunda/app/tasklist/default/", "yfzqb1");
+    browser.click(By.xpath("//a[contains(normalize-space(.),'启动流程')]"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='法治督察']"));
+    browser.waitForText("被督察单位", "督察组成员", "督察测试区法治政府建设任务分解方案");
+    for (Unit unit : units) {
+      browser.click(By.id("fd-unit-" + unit.code()));
+    }
+    new Select(browser.visible(By.id("fd-kind"))).selectByValue("专项督察");
+    browser.type(By.id("fd-topic"), "浏览器发起的专项督察");
+    browser.click(By.id("fd-member-yfzqb1"));
+    browser.type(By.id("fd-starts-on"), today.toString());
+    browser.type(By.id("fd-ends-on"), today.plusDays(20).toString());
+    browser.type(By.id("fd-self-report-deadline"), today.plusDays(10).toString());
+    browser.screenshot("inspection-tasklist-start");
+    browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='启动']"));
+    browser.waitUntil("督察没有启动", d -> jdbc.queryForObject(
+        "select count(*) from inspection where topic = '浏览器发起的专项督察'", Integer.class) == 1);
+    assertThat(jdbc.queryForList("select unit_code from inspected_unit where inspection_id = (select id from "
+        + "inspection where topic = '浏览器发起的专项督察') order by unit_code", String.class))
+        .containsExactlyInAnyOrderElementsOf(units.stream().map(Unit::code).toList());
   }
 
   private void login(String app, String user) {
