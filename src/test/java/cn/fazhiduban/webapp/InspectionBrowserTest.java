@@ -139,7 +139,8 @@ class InspectionBrowserTest {
 
   private void login(String app, String user) {
     browser.open(app);
-    browser.waitUntil("登录表单没有出现",
+    // on a busy machine the webapp's first load takes long; the form is ready once its button speaks Chinese
+    browser.waitUntil(Duration.ofSeconds(120), "登录表单没有出现",
         d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
     for (int attempt = 1; ; attempt++) {
       if (attempt > 1 && browser.driver().findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed)) {
