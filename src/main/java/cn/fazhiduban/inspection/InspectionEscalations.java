@@ -2,6 +2,7 @@ package cn.fazhiduban.inspection;
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.engine.EngineClock;
+import cn.fazhiduban.escalation.EscalationLevel;
 import cn.fazhiduban.escalation.EscalationProcess;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -91,15 +92,15 @@ public class InspectionEscalations {
   }
 
   private void raiseUnit(InspectedUnit unit, String level) {
-    if (EscalationProcess.rank(level) > EscalationProcess.rank(unit.getEscalationLevel())) {
+    if (rank(level) > rank(unit.getEscalationLevel())) {
       unit.escalated(level);
       log.info("督察自查报告升级：{}（督察 {}）→ {}", unit.getUnitName(), unit.getInspectionId(), level);
     }
   }
 
   private void raiseFinding(Finding finding, String level) {
-    if (EscalationProcess.rank(level) > EscalationProcess.rank(finding.getEscalationLevel())) {
-      finding.escalated(level, EscalationProcess.rank(level) >= EscalationProcess.rank(EscalationProcess.WARNING),
+    if (rank(level) > rank(finding.getEscalationLevel())) {
+      finding.escalated(level, rank(level) >= EscalationLevel.WARNING.ordinal(),
           clock.now());
       log.info("督察问题整改升级：问题 {}（{}）→ {}", finding.getId(), finding.getUnitCode(), level);
     }
@@ -115,6 +116,11 @@ public class InspectionEscalations {
         .evaluate()
         .getSingleResult();
     return result.getEntry(EscalationProcess.Variables.DMN_LEVEL);
+  }
+
+  /** A level's place on the ladder (提醒 = 0 … 约谈 = 4); -1 for none. */
+  private static int rank(String level) {
+    return level == null ? -1 : EscalationLevel.ofLabel(level).ordinal();
   }
 
   private Instant dueOfSelfReport(InspectedUnit unit) {

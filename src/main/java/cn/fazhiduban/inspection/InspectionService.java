@@ -1,13 +1,13 @@
 package cn.fazhiduban.inspection;
 
 import cn.fazhiduban.engine.EngineClock;
-import cn.fazhiduban.escalation.EscalationTimers;
+import cn.fazhiduban.engine.FormValues;
 import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.inspection.InspectionProcess.Variables;
 import cn.fazhiduban.plan.Plan;
 import cn.fazhiduban.plan.PlanChapter;
 import cn.fazhiduban.plan.PlanRepository;
-import cn.fazhiduban.supervision.FormValues;
+import cn.fazhiduban.supervision.SupervisionTimers;
 import cn.fazhiduban.unit.Unit;
 import cn.fazhiduban.unit.UnitDirectory;
 import cn.fazhiduban.unit.UnitKind;
@@ -53,13 +53,13 @@ public class InspectionService {
   private final PlanRepository plans;
   private final UnitDirectory directory;
   private final IdentityService identityService;
-  private final EscalationTimers timers;
+  private final SupervisionTimers timers;
   private final EngineClock clock;
   private final ObjectMapper json;
 
   InspectionService(InspectionRepository inspections, InspectedUnitRepository units, FindingRepository findings,
       FindingRectificationRepository rectifications, InspectionNoticeRepository notices, PlanRepository plans,
-      UnitDirectory directory, IdentityService identityService, EscalationTimers timers, EngineClock clock,
+      UnitDirectory directory, IdentityService identityService, SupervisionTimers timers, EngineClock clock,
       ObjectMapper json) {
     this.inspections = inspections;
     this.units = units;
@@ -101,7 +101,7 @@ public class InspectionService {
     if (endsOn.isAfter(today.plusYears(2)) || deadline.isAfter(today.plusYears(1))) {
       throw FormValues.invalid(Variables.ENDS_ON, "督察日期不能晚于两年后，自查报告截止日期不能晚于一年后。");
     }
-    Date due = timers.dueAtEndOfWorkingDay(deadline);
+    Date due = Date.from(timers.dueAtEndOfWorkingDay(deadline));
     Inspection inspection = inspections.save(new Inspection(plan.getId(), kind, topic, group, startsOn, endsOn,
         due.toInstant(), starter, clock.now(), execution.getProcessInstanceId()));
     for (Unit unit : chosen) {
@@ -243,7 +243,7 @@ public class InspectionService {
         throw FormValues.invalid(Variables.FINDINGS, prefix + "：典型案例只能是“是”或“否”。");
       }
       result.add(new Finding(unit, description, category, severity, deadline,
-          timers.dueAtEndOfWorkingDay(deadline).toInstant(), typical.asBoolean(false), clock.now()));
+          timers.dueAtEndOfWorkingDay(deadline), typical.asBoolean(false), clock.now()));
     }
     return result;
   }

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.engine.ConsistencyCheck;
+import cn.fazhiduban.escalation.EscalationLevel;
 import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.inspection.Finding;
 import cn.fazhiduban.inspection.InspectionFixtures;
@@ -205,9 +206,9 @@ class InspectionProcessTest extends ProcessTestSupport {
 
     // the self-inspection report: 提醒 three working days before, 警示 at the due date
     moveTo(calendar.minusWorkingDays(selfDue, 3), instance.getId());
-    assertThat(level("inspected_unit", inspectionId)).isEqualTo(EscalationProcess.REMINDER);
+    assertThat(level("inspected_unit", inspectionId)).isEqualTo(EscalationLevel.REMINDER.label());
     moveTo(selfDue, instance.getId());
-    assertThat(level("inspected_unit", inspectionId)).isEqualTo(EscalationProcess.WARNING);
+    assertThat(level("inspected_unit", inspectionId)).isEqualTo(EscalationLevel.WARNING.label());
     complete(task(Elements.SUBMIT_SELF_INSPECTION, unit.code()), unit.code(), Map.of(Variables.SELF_REPORT, "迟交的自查报告。"));
     assertThat(level("inspected_unit", inspectionId)).as("报送后不再升级").isNull();
 
@@ -216,15 +217,15 @@ class InspectionProcessTest extends ProcessTestSupport {
         "[{\"description\":\"执法全过程记录缺失\",\"category\":\"其他\",\"severity\":\"一般\",\"deadline\":\"" + deadline
             + "\"}]"));
     moveTo(calendar.minusWorkingDays(deadline, 3), instance.getId());
-    assertThat(level("finding", inspectionId)).isEqualTo(EscalationProcess.REMINDER);
+    assertThat(level("finding", inspectionId)).isEqualTo(EscalationLevel.REMINDER.label());
     moveTo(deadline, instance.getId());
     // the same table supervision uses says 警示 at zero days overdue
     assertThat(level("finding", inspectionId)).isEqualTo(decide(0));
-    assertThat(level("finding", inspectionId)).isEqualTo(EscalationProcess.WARNING);
+    assertThat(level("finding", inspectionId)).isEqualTo(EscalationLevel.WARNING.label());
     assertThat(jdbc.queryForObject("select overdue_since from finding where inspection_id = ?", Instant.class,
         inspectionId)).isNotNull();
     moveTo(calendar.plusWorkingDays(deadline, 5), instance.getId());
-    assertThat(level("finding", inspectionId)).isEqualTo(decide(5)).isEqualTo(EscalationProcess.SUPERVISED);
+    assertThat(level("finding", inspectionId)).isEqualTo(decide(5)).isEqualTo(EscalationLevel.SUPERVISED.label());
     Instant from = LocalDate.of(2026, 1, 1).atStartOfDay(BEIJING).toInstant();
     Instant to = LocalDate.of(2027, 1, 1).atStartOfDay(BEIJING).toInstant();
     assertThat(inputs(unit.code(), from, to)).containsEntry("findingRectificationsOverdue", 1);

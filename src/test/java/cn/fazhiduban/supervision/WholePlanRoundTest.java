@@ -55,7 +55,7 @@ abstract class WholePlanRoundTest {
     });
     long reportTasks = Poll.until("每个已确定的工作项都有报送任务", Duration.ofMinutes(5), () -> {
       long count = taskService.createTaskQuery().processVariableValueEquals("roundId", roundId)
-          .taskDefinitionKey("Task_SubmitProgressReport").count();
+          .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT).count();
       return count == workItems ? Optional.of(count) : Optional.empty();
     });
     long allMillis = (System.nanoTime() - started) / 1_000_000;

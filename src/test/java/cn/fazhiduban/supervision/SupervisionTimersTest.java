@@ -1,10 +1,12 @@
-package cn.fazhiduban.escalation;
+package cn.fazhiduban.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.calendar.YearCalendar;
+import cn.fazhiduban.engine.EngineClock;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -17,7 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-class EscalationTimersTest {
+class SupervisionTimersTest {
 
   /** 国庆 2026 as published: 10/1–10/7 off, Sunday 9/20 and Saturday 10/10 worked. */
   private static final WorkingCalendar CALENDAR = WorkingCalendar.of(Map.of(2026, new YearCalendar(
@@ -25,7 +27,11 @@ class EscalationTimersTest {
       LocalDate.parse("2026-10-01").datesUntil(LocalDate.parse("2026-10-08")).collect(Collectors.toSet()),
       Stream.of("2026-09-20", "2026-10-10").map(LocalDate::parse).collect(Collectors.toSet()))));
 
-  private final EscalationTimers timers = new EscalationTimers(CALENDAR, 3);
+  private final SupervisionTimers timers = timers(3);
+
+  private static SupervisionTimers timers(int reminderWorkingDays) {
+    return new SupervisionTimers(CALENDAR, new EngineClock(), new SupervisionProperties(3, reminderWorkingDays), null);
+  }
 
   private static Date beijing(String localDateTime) {
     return Date.from(OffsetDateTime.parse(localDateTime + "+08:00").toInstant());
@@ -50,9 +56,13 @@ class EscalationTimersTest {
   void reminderDaysAreConfigurable() {
     ClockUtil.setCurrentTime(beijing("2026-09-01T09:00:00"));
 
-    assertThat(new EscalationTimers(CALENDAR, 1).reminderAt(beijing("2026-10-08T18:00:00")))
+    assertThat(timers(1).reminderAt(beijing("2026-10-08T18:00:00")))
         .isEqualTo(beijing("2026-09-30T18:00:00"));
-    assertThatThrownBy(() -> new EscalationTimers(CALENDAR, -1)).isInstanceOf(IllegalArgumentException.class);
+    try (var factory = Validation.buildDefaultValidatorFactory()) {
+      Validator validator = factory.getValidator();
+      assertThat(validator.validate(new SupervisionProperties(3, -1))).as("negative reminder days").hasSize(1);
+      assertThat(validator.validate(new SupervisionProperties(3, 3))).isEmpty();
+    }
   }
 
   @Test
@@ -88,8 +98,8 @@ class EscalationTimersTest {
 
   @Test
   void aDeadlineDayEndsAt18OnTheNextWorkingDay() {
-    assertThat(timers.dueAtEndOfWorkingDay(LocalDate.parse("2026-10-03"))).isEqualTo(beijing("2026-10-08T18:00:00"));
-    assertThat(timers.dueAtEndOfWorkingDay(LocalDate.parse("2026-10-10"))).isEqualTo(beijing("2026-10-10T18:00:00"));
-    assertThat(timers.dueAtEndOfWorkingDay(LocalDate.parse("2026-09-29"))).isEqualTo(beijing("2026-09-29T18:00:00"));
+    assertThat(timers.dueAtEndOfWorkingDay(LocalDate.parse("2026-10-03"))).isEqualTo(beijing("2026-10-08T18:00:00").toInstant());
+    assertThat(timers.dueAtEndOfWorkingDay(LocalDate.parse("2026-10-10"))).isEqualTo(beijing("2026-10-10T18:00:00").toInstant());
+    assertThat(timers.dueAtEndOfWorkingDay(LocalDate.parse("2026-09-29"))).isEqualTo(beijing("2026-09-29T18:00:00").toInstant());
   }
 }

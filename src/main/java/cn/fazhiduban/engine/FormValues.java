@@ -1,6 +1,5 @@
-package cn.fazhiduban.supervision;
+package cn.fazhiduban.engine;
 
-import cn.fazhiduban.calendar.WorkingCalendar;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,9 +18,13 @@ import org.camunda.spin.json.SpinJsonNode;
  */
 public final class FormValues {
 
-  static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-  static final List<String> FILE_TYPES = List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "zip");
-  static final int EVIDENCE_SLOTS = 5;
+  /** The one list of evidence limits; the embedded forms' {@code accept} attributes repeat it for the file picker. */
+  public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
+  public static final List<String> FILE_TYPES = List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png",
+      "zip");
+  public static final int EVIDENCE_SLOTS = 5;
+  /** File variables evidence1 … evidence5 (佐证材料). */
+  public static final String EVIDENCE_PREFIX = "evidence";
 
   private final VariableScope scope;
 
@@ -49,7 +52,7 @@ public final class FormValues {
     return text;
   }
 
-  Integer integer(String name, String label, int min, int max) {
+  public Integer integer(String name, String label, int min, int max) {
     Object value = scope.getVariable(name);
     if (value == null || value.toString().isBlank()) {
       throw invalid(name, "请填写" + label + "。");
@@ -66,7 +69,7 @@ public final class FormValues {
     return (int) number;
   }
 
-  String choice(String name, String label, List<String> allowed) {
+  public String choice(String name, String label, List<String> allowed) {
     Object value = scope.getVariable(name);
     if (value == null || !allowed.contains(value.toString())) {
       throw invalid(name, "请选择" + label + "。");
@@ -75,7 +78,7 @@ public final class FormValues {
   }
 
   /** A checklist: Json array (Camunda Forms), a Java collection, or JSON text. */
-  List<String> list(String name) {
+  public List<String> list(String name) {
     Object value = scope.getVariable(name);
     List<String> values = new ArrayList<>();
     if (value instanceof SpinJsonNode json && json.isArray()) {
@@ -96,7 +99,7 @@ public final class FormValues {
   public LocalDate date(String name, String label) {
     Object value = scope.getVariable(name);
     if (value instanceof Date date) {
-      return date.toInstant().atZone(WorkingCalendar.ZONE).toLocalDate();
+      return date.toInstant().atZone(EngineClock.ZONE).toLocalDate();
     }
     if (value == null || value.toString().isBlank()) {
       throw invalid(name, "请填写" + label + "。");
@@ -110,17 +113,18 @@ public final class FormValues {
   }
 
   /** The names of the evidence files (佐证材料) submitted in evidence1 … evidence5, each checked against the limits. */
-  List<String> evidence() {
+  public List<String> evidence() {
     List<String> names = new ArrayList<>();
     for (int slot = 1; slot <= EVIDENCE_SLOTS; slot++) {
-      String name = TaskSupervision.Variables.EVIDENCE_PREFIX + slot;
+      String name = EVIDENCE_PREFIX + slot;
       TypedValue value = scope.getVariableTyped(name, false);
       if (value instanceof FileValue file && file.getFilename() != null) {
         String filename = file.getFilename();
         int dot = filename.lastIndexOf('.');
         String type = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase();
         if (!FILE_TYPES.contains(type)) {
-          throw invalid(name, "佐证材料“" + filename + "”的类型不支持，请上传 pdf、doc、docx、xls、xlsx、jpg、png 或 zip 文件。");
+          throw invalid(name, "佐证材料“" + filename + "”的类型不支持，请上传 " + String.join("、", FILE_TYPES)
+              + " 文件。");
         }
         if (size(file) > MAX_FILE_BYTES) {
           throw invalid(name, "佐证材料“" + filename + "”超过 20 MB。");

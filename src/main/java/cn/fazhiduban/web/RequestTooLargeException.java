@@ -1,4 +1,4 @@
-package cn.fazhiduban.security;
+package cn.fazhiduban.web;
 
 import java.io.IOException;
 

@@ -1,18 +1,13 @@
-package cn.fazhiduban.web;
+package cn.fazhiduban.plan;
 
 import cn.fazhiduban.plan.parse.PlanDocumentReader;
 import cn.fazhiduban.plan.parse.PlanParser;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The parser and the .docx reader, which are plain classes so that tests can make them without Spring. */
 @Configuration
-class ApplicationBeans {
-
-  @Bean
-  Clock clock() {
-    return Clock.systemDefaultZone();
-  }
+class PlanBeans {
 
   @Bean
   PlanParser planParser() {

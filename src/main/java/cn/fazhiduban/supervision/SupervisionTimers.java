@@ -1,6 +1,8 @@
-package cn.fazhiduban.escalation;
+package cn.fazhiduban.supervision;
 
 import cn.fazhiduban.calendar.WorkingCalendar;
+import cn.fazhiduban.engine.EngineClock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
@@ -8,16 +10,16 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Objects;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Timer values for the supervision models, e.g. {@code ${escalationTimers.reminderAt(reportDue)}}.
- * Times are Beijing time and "now" is the engine's clock, so process tests can move it.
+ * Due dates and timer values of a unit's report and rectification tasks, e.g.
+ * {@code ${supervisionTimers.reminderAt(execution)}}. The due date is the work item's, never a process variable a
+ * completion could move. Times are Beijing time and "now" is the engine's clock, so process tests can move it.
  */
-@Component("escalationTimers")
-public class EscalationTimers {
+@Component("supervisionTimers")
+public class SupervisionTimers {
 
   /** End of the office day: a deadline given as a date falls due at this time. */
   static final LocalTime END_OF_WORKING_DAY = LocalTime.of(18, 0);
@@ -25,15 +27,29 @@ public class EscalationTimers {
   private static final DateTimeFormatter ISO_WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
   private final WorkingCalendar calendar;
+  private final EngineClock clock;
   private final int reminderWorkingDays;
+  private final WorkItemScopes scopes;
 
-  EscalationTimers(WorkingCalendar calendar,
-                   @Value("${duban.escalation.reminder-working-days:3}") int reminderWorkingDays) {
-    if (reminderWorkingDays < 0) {
-      throw new IllegalArgumentException("duban.escalation.reminder-working-days 不能为负数：" + reminderWorkingDays);
-    }
+  SupervisionTimers(WorkingCalendar calendar, EngineClock clock, SupervisionProperties properties,
+      WorkItemScopes scopes) {
     this.calendar = calendar;
-    this.reminderWorkingDays = reminderWorkingDays;
+    this.clock = clock;
+    this.reminderWorkingDays = properties.reminderWorkingDays();
+    this.scopes = scopes;
+  }
+
+  /** When the unit's open work is due: the report's due date, or the rectification's. */
+  public Date dueAt(DelegateExecution execution) {
+    return Date.from(scopes.of(execution).getDueAt());
+  }
+
+  public Date reminderAt(DelegateExecution execution) {
+    return reminderAt(dueAt(execution));
+  }
+
+  public String overdueCycle(DelegateExecution execution) {
+    return overdueCycle(dueAt(execution));
   }
 
   /**
@@ -44,7 +60,7 @@ public class EscalationTimers {
     ZonedDateTime dueAt = beijing(due);
     LocalDate day = calendar.minusWorkingDays(dueAt.toLocalDate(), reminderWorkingDays);
     Date reminder = Date.from(dueAt.with(day).toInstant());
-    Date now = ClockUtil.getCurrentTime();
+    Date now = clock.nowAsDate();
     return reminder.before(now) ? now : reminder;
   }
 
@@ -55,17 +71,17 @@ public class EscalationTimers {
    */
   public String overdueCycle(Date due) {
     ZonedDateTime start = beijing(due).truncatedTo(ChronoUnit.SECONDS);
-    ZonedDateTime soon = beijing(ClockUtil.getCurrentTime()).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    ZonedDateTime soon = clock.zonedNow().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
     return "R/" + (start.isBefore(soon) ? soon : start).format(ISO_WITH_OFFSET) + "/P1D";
   }
 
   /** The deadline moment for a deadline given as a day (整改期限): 18:00 Beijing time on it, or on the next working day. */
-  public Date dueAtEndOfWorkingDay(LocalDate date) {
-    return Date.from(calendar.nextWorkingDay(date).atTime(END_OF_WORKING_DAY).atZone(WorkingCalendar.ZONE).toInstant());
+  public Instant dueAtEndOfWorkingDay(LocalDate date) {
+    return calendar.nextWorkingDay(date).atTime(END_OF_WORKING_DAY).atZone(EngineClock.ZONE).toInstant();
   }
 
   private static ZonedDateTime beijing(Date moment) {
     Objects.requireNonNull(moment, "督办期限未设置");
-    return moment.toInstant().atZone(WorkingCalendar.ZONE);
+    return moment.toInstant().atZone(EngineClock.ZONE);
   }
 }

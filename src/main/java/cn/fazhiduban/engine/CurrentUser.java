@@ -1,4 +1,4 @@
-package cn.fazhiduban.supervision;
+package cn.fazhiduban.engine;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
