@@ -35,10 +35,13 @@ public class AuthorizationSetup {
 
   private final AuthorizationService authorizations;
   private final UnitDirectory directory;
+  private final List<StartableProcess> startable;
 
-  public AuthorizationSetup(AuthorizationService authorizations, UnitDirectory directory) {
+  public AuthorizationSetup(AuthorizationService authorizations, UnitDirectory directory,
+      List<StartableProcess> startable) {
     this.authorizations = authorizations;
     this.directory = directory;
+    this.startable = startable;
   }
 
   @Transactional
@@ -70,6 +73,19 @@ public class AuthorizationSetup {
     for (Resources resource : Resources.values()) {
       grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
     }
+
+    for (StartableProcess process : startable) {
+      for (String group : process.starterGroups()) {
+        grantStart(group, process.processDefinitionKey());
+      }
+    }
+  }
+
+  /** The group may start instances of this one process definition (Tasklist's 启动流程 offers it to them). */
+  public void grantStart(String groupId, String processDefinitionKey) {
+    grant(groupId, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
   /**

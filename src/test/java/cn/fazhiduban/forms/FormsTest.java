@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.inspection.InspectionProcess;
 import cn.fazhiduban.reporting.AnnualReportProcess;
 import cn.fazhiduban.supervision.RoundStart;
 import cn.fazhiduban.supervision.TaskSupervision;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +68,8 @@ class FormsTest {
 
   private static final List<String> CAMUNDA_FORMS = List.of("review-report.form", "office-check.form",
       "confirm-assignment.form", "supervision-notice.form", "interview-record.form", "follow-escalation.form",
-      "annual-report-start.form", "approve-annual-report.form");
+      "annual-report-start.form", "approve-annual-report.form", "accept-rectification.form",
+      "typical-case-notice.form");
 
   /** The process whose variables a form shows and sets: its constants class. */
   private static final Map<String, Class<?>> VARIABLES_OF_FORM = Map.of(
@@ -75,7 +78,9 @@ class FormsTest {
       "follow-escalation.form", EscalationProcess.Variables.class,
       "round-start.html", RoundStart.Variables.class,
       "annual-report-start.form", AnnualReportProcess.Variables.class,
-      "approve-annual-report.form", AnnualReportProcess.Variables.class);
+      "approve-annual-report.form", AnnualReportProcess.Variables.class,
+      "accept-rectification.form", InspectionProcess.Variables.class,
+      "typical-case-notice.form", InspectionProcess.Variables.class);
 
   // ---------------------------------------------------------------- Camunda Forms (form-js)
 
@@ -369,7 +374,8 @@ class FormsTest {
   // ---------------------------------------------------------------- embedded HTML forms
 
   @ParameterizedTest
-  @ValueSource(strings = {"progress-report.html", "rectify.html"})
+  @ValueSource(strings = {"progress-report.html", "rectify.html", "self-inspection.html", "finding-rectify.html",
+      "inspection-opinion.html", "inspection-start.html"})
   void embeddedFormIsOneNamedAngularFormWithoutUnsafeHtml(String file) throws IOException {
     String html = readHtml(file);
     List<Map<String, String>> forms = tags(html, "form");
@@ -410,7 +416,7 @@ class FormsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"progress-report.html", "rectify.html"})
+  @ValueSource(strings = {"progress-report.html", "rectify.html", "self-inspection.html", "finding-rectify.html"})
   void evidenceIsFiveOptionalFilesOfAllowedTypesUpTo20Mb(String file) throws IOException {
     String html = readHtml(file);
     List<Map<String, String>> files = controls(html).stream().filter(a -> "File".equals(a.get("cam-variable-type"))).toList();
@@ -498,7 +504,8 @@ class FormsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"progress-report.html", "rectify.html"})
+  @ValueSource(strings = {"progress-report.html", "rectify.html", "self-inspection.html", "finding-rectify.html",
+      "inspection-opinion.html", "inspection-start.html"})
   void everyControlHasAChineseLabel(String file) throws IOException {
     String html = readHtml(file);
     Map<String, String> labels = new LinkedHashMap<>();
@@ -511,6 +518,71 @@ class FormsTest {
       assertThat(label).as("label for %s", a.get("cam-variable-name")).isNotNull();
       assertThat(CJK.matcher(label).find()).as("Chinese label for %s", a.get("cam-variable-name")).isTrue();
     });
+  }
+
+  // ---------------------------------------------------------------- 法治督察 (inspection.bpmn)
+
+  @ParameterizedTest
+  @ValueSource(strings = {"self-inspection.html", "finding-rectify.html", "inspection-opinion.html",
+      "inspection-start.html"})
+  void inspectionFormsBindOnlyTheInspectionsVariables(String file) throws IOException {
+    Set<String> allowed = new HashSet<>(variableNames("accept-rectification.form"));
+    IntStream.rangeClosed(1, 5).forEach(i -> allowed.add(InspectionProcess.Variables.EVIDENCE_PREFIX + i));
+    String html = readHtml(file);
+    assertThat(controls(html)).allSatisfy(a -> {
+      assertThat(a.get("cam-variable-name")).isIn(allowed);
+      assertThat(a.get("cam-variable-type")).isIn("String", "File");
+      assertThat(a.get("name")).isEqualTo(a.get("cam-variable-name"));
+    });
+    Matcher fetched = Pattern.compile("HEADER_VARIABLES = \\[([^\\]]*)]").matcher(html);
+    assertThat(fetched.find()).isTrue();
+    assertThat(Pattern.compile("'([^']+)'").matcher(fetched.group(1)).results().map(r -> r.group(1)))
+        .isNotEmpty().allSatisfy(name -> assertThat(name).isIn(allowed));
+    Pattern created = Pattern.compile("createVariable\\(\\{\\s*name: '([^']+)'");
+    assertThat(created.matcher(html).results().map(r -> r.group(1))).allSatisfy(name -> assertThat(name).isIn(allowed));
+  }
+
+  @Test
+  void inspectionFormsShareTheEvidenceCheckWithTheSupervisionForms() throws IOException {
+    String reference = evidenceCheck(readHtml("rectify.html"));
+    assertThat(evidenceCheck(readHtml("self-inspection.html"))).isEqualTo(reference);
+    assertThat(evidenceCheck(readHtml("finding-rectify.html"))).isEqualTo(reference);
+  }
+
+  @Test
+  void inspectionOpinionListsFindingsWithCategorySeverityDeadlineAndTypicalCase() throws IOException {
+    String html = readHtml("inspection-opinion.html");
+    assertThat(html).contains("ng-repeat=\"finding in findingList\"", "finding.description", "finding.category",
+        "finding.severity", "finding.deadline", "finding.typicalCase", "<option value=\"一般\">一般</option>",
+        "<option value=\"严重\">严重</option>", "ng-maxlength=\"1000\"", "categoryOptions", "典型案例",
+        "name: 'findings'");
+    Map<String, String> opinion = controls(html).get(0);
+    assertThat(opinion).containsEntry("cam-variable-name", "opinion").containsEntry("ng-required", "true")
+        .containsEntry("ng-maxlength", "4000");
+  }
+
+  @Test
+  void inspectionStartAsksForUnitsKindTopicGroupAndDates() throws IOException {
+    String html = readHtml("inspection-start.html");
+    Map<String, Map<String, String>> fields = new HashMap<>();
+    controls(html).forEach(a -> fields.put(a.get("cam-variable-name"), a));
+    assertThat(fields).containsOnlyKeys("kind", "topic", "startsOn", "endsOn", "selfReportDeadline");
+    assertThat(fields.values()).allSatisfy(a -> assertThat(a).containsEntry("ng-required", "true"));
+    assertThat(html).contains("<option value=\"书面督察\">", "<option value=\"实地督察\">", "<option value=\"专项督察\">",
+        "name: 'unitCodes'", "name: 'groupMembers'", "name: 'planId'", "'inspectionProposal'");
+    assertThat(fields.get("topic")).containsEntry("ng-maxlength", "200");
+  }
+
+  @Test
+  void acceptRectificationPassesOrReturnsWithAnOpinionOnlyWhenReturned() throws IOException {
+    JsonNode form = readForm("accept-rectification.form");
+    JsonNode decision = byId(form, "Field_AcceptDecision");
+    assertThat(options(decision)).extracting(Map.Entry::getValue).containsExactly("通过", "退回");
+    assertThat(options(decision)).extracting(Map.Entry::getKey)
+        .containsExactly(InspectionProcess.PASSED, InspectionProcess.RETURNED);
+    JsonNode opinion = byId(form, "Field_AcceptOpinion");
+    assertThat(opinion.path("conditional").path("hide").asText()).isEqualTo("=acceptDecision != \"returned\"");
+    assertThat(opinion.path("validate").path("maxLength").asInt()).isEqualTo(1000);
   }
 
   // ---------------------------------------------------------------- helpers

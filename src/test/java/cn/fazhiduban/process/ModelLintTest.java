@@ -226,6 +226,22 @@ class ModelLintTest {
   }
 
   @Test
+  void inspectionHoldsTheElementsTheCodeNames() throws IllegalAccessException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(
+        MODELS.resolve(cn.fazhiduban.inspection.InspectionProcess.PROCESS_ID + ".bpmn").toFile());
+    for (String id : constants(cn.fazhiduban.inspection.InspectionProcess.Elements.class)) {
+      assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(FlowNode.class);
+    }
+    for (String task : List.of(cn.fazhiduban.inspection.InspectionProcess.Elements.SUBMIT_SELF_INSPECTION,
+        cn.fazhiduban.inspection.InspectionProcess.Elements.RECORD_OPINION,
+        cn.fazhiduban.inspection.InspectionProcess.Elements.RECTIFY_FINDING,
+        cn.fazhiduban.inspection.InspectionProcess.Elements.ACCEPT_RECTIFICATION,
+        cn.fazhiduban.inspection.InspectionProcess.Elements.PUBLISH_NOTICE)) {
+      assertThat((Object) model.getModelElementById(task)).as(task).isInstanceOf(UserTask.class);
+    }
+  }
+
+  @Test
   void escalationHoldsTheElementsTheCodeNames() throws IllegalAccessException {
     Map<String, Class<? extends FlowNode>> expected = Map.ofEntries(
         Map.entry(EscalationProcess.Elements.START, StartEvent.class),

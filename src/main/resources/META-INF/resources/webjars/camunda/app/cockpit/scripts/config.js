@@ -8,8 +8,8 @@ export default {
     availableLocales: ['zh-CN', 'en'],
     fallbackLocale: 'zh-CN'
   },
-  // 督办总览 (reporting); other Cockpit pages of ours go beside it in this list.
-  customScripts: ['scripts/duban-overview.js'],
+  // 督办总览 (reporting) and the 督察 view (inspection, route #/duban-inspection and a header link)
+  customScripts: ['scripts/duban-overview.js', 'scripts/duban-inspection.js'],
   dateFormat: {
     normal: 'YYYY年M月D日 HH:mm',
     long: 'YYYY年M月D日 dddd HH:mm'

@@ -1,0 +1,163 @@
+package cn.fazhiduban.webapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fazhiduban.inspection.InspectionFixtures;
+import cn.fazhiduban.plan.PlanImportService;
+import cn.fazhiduban.support.OneEngineAtATime;
+import cn.fazhiduban.unit.Unit;
+import cn.fazhiduban.unit.UnitDirectory;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Cockpit's 督察 view in a real (headless) Chromium, for the leader: an inspection of two units is under way (one
+ * with a topic that looks like HTML, which must show as text); leader1 opens the view from the header link and sees
+ * coverage per unit kind, open findings by severity and the inspection's link. Screenshot:
+ * {@code target/screenshots/inspection-cockpit.png}.
+ */
+@Tag("browser")
+@OneEngineAtATime
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "logging.level.org.openqa.selenium=ERROR")
+@ActiveProfiles("test")
+class InspectionBrowserTest {
+
+  private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+  private static final String TOPIC = "<b>执法公示</b>落实情况";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  PlanImportService plans;
+  @Autowired
+  UnitDirectory directory;
+  @Autowired
+  IdentityService identity;
+  @Autowired
+  FormService forms;
+  @Autowired
+  RepositoryService repository;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  Browser browser;
+
+  @RegisterExtension
+  final AfterTestExecutionCallback failureEvidence = context -> {
+    if (context.getExecutionException().isPresent() && browser != null) {
+      browser.saveFailure(context.getRequiredTestMethod().getName());
+    }
+  };
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+      browser = null;
+    }
+  }
+
+  @Test
+  void leaderSeesTheInspectionViewInCockpit() {
+    long planId = InspectionFixtures.importPlan(plans);
+    List<Unit> units = InspectionFixtures.twoUnits(directory);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    identity.setAuthentication("yfzqb1", List.of("yfzqb"));
+    try {
+      forms.submitStartForm(repository.createProcessDefinitionQuery().processDefinitionKey("inspection")
+          .latestVersion().singleResult().getId(), Map.of("planId", String.valueOf(planId),
+          "unitCodes", units.get(0).code() + "," + units.get(1).code(), "kind", "实地督察", "topic", TOPIC,
+          "groupMembers", "yfzqb1", "startsOn", today.toString(), "endsOn", today.plusDays(20).toString(),
+          "selfReportDeadline", today.plusDays(10).toString()));
+    } finally {
+      identity.clearAuthentication();
+    }
+
+    browser = Browser.start();
+    String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
+    login(cockpit, "leader1");
+    browser.click(By.xpath("//a[normalize-space(.)='督察']"));
+    browser.waitForText("法治督察覆盖情况", "按单位类别", "未整改问题", "各单位", "进行中的督察", "覆盖率：0 / ");
+    browser.waitForText(units.get(0).name(), units.get(1).name(), "街道", "部门", "实地督察：" + TOPIC);
+    assertThat(browser.driver().findElements(By.cssSelector(".duban-inspection b"))).as("主题按文本显示").isEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector(".duban-inspection a[href*='#/process-instance/']")))
+        .isNotEmpty();
+    assertThat(browser.driver().findElements(By.cssSelector(".duban-units tr[data-unit] .duban-light"))).isNotEmpty();
+    browser.screenshot("inspection-cockpit");
+  }
+
+  @Test
+  void officeStartsAnInspectionFromTasklistWithTheProposedUnits() {
+    InspectionFixtures.importPlan(plans);
+    List<Unit> units = InspectionFixtures.twoUnits(directory);
+    LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    browser = Browser.start();
+    login("http://localhost:" + port + "/camunda/app/tasklist/default/", "yfzqb1");
+    browser.click(By.xpath("//a[contains(normalize-space(.),'启动流程')]"));
+    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='法治督察']"));
+    browser.waitForText("被督察单位", "督察组成员", "督察测试区法治政府建设任务分解方案");
+    for (Unit unit : units) {
+      browser.click(By.id("fd-unit-" + unit.code()));
+    }
+    new Select(browser.visible(By.id("fd-kind"))).selectByValue("专项督察");
+    browser.type(By.id("fd-topic"), "浏览器发起的专项督察");
+    browser.click(By.id("fd-member-yfzqb1"));
+    browser.type(By.id("fd-starts-on"), today.toString());
+    browser.type(By.id("fd-ends-on"), today.plusDays(20).toString());
+    browser.type(By.id("fd-self-report-deadline"), today.plusDays(10).toString());
+    browser.screenshot("inspection-tasklist-start");
+    browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='启动']"));
+    browser.waitUntil("督察没有启动", d -> jdbc.queryForObject(
+        "select count(*) from inspection where topic = '浏览器发起的专项督察'", Integer.class) == 1);
+    assertThat(jdbc.queryForList("select unit_code from inspected_unit where inspection_id = (select id from "
+        + "inspection where topic = '浏览器发起的专项督察') order by unit_code", String.class))
+        .containsExactlyInAnyOrderElementsOf(units.stream().map(Unit::code).toList());
+  }
+
+  private void login(String app, String user) {
+    browser.open(app);
+    // on a busy machine the webapp's first load takes long; the form is ready once its button speaks Chinese
+    browser.waitUntil(Duration.ofSeconds(120), "登录表单没有出现",
+        d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
+    for (int attempt = 1; ; attempt++) {
+      if (attempt > 1 && browser.driver().findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed)) {
+        return; // the slow previous attempt got through after all
+      }
+      browser.type(USERNAME, user);
+      browser.type(PASSWORD, "demo");
+      browser.click(LOGIN_BUTTON);
+      try {
+        browser.waitUntil(Duration.ofSeconds(attempt < 3 ? 8 : 25), user + " 登录后仍停在登录页",
+            d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+}
