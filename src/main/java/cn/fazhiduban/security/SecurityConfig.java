@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -44,23 +45,37 @@ class SecurityConfig {
     return manager;
   }
 
-  /** After authentication: expressions out of task and filter queries, and a size limit on every body. */
+  /**
+   * After authentication: size limits, expressions out of queries, completions only with their form's fields, and
+   * the task actions units and leaders may not take, on the engine's REST API, the webapps' API and ours alike.
+   */
   @Bean
-  FilterRegistrationBean<EngineRestGuard> engineRestGuard(ObjectMapper mapper,
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectMapper mapper, DeclaredForms forms,
       @Value("${duban.limits.api-body-bytes:22020096}") long apiMaxBytes,
       @Value("${duban.limits.engine-body-bytes:31457280}") long engineMaxBytes) {
-    FilterRegistrationBean<EngineRestGuard> registration =
-        new FilterRegistrationBean<>(new EngineRestGuard(mapper, apiMaxBytes, engineMaxBytes));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    FilterRegistrationBean<EngineApiGuard> registration =
+        new FilterRegistrationBean<>(new EngineApiGuard(mapper, forms, apiMaxBytes, engineMaxBytes));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;
   }
 
+  /** Outermost: a 5xx answer becomes a generic Chinese message with a reference id. */
   @Bean
-  FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> webappLoginAudit() {
+  FilterRegistrationBean<ServerErrorShield> serverErrorShield(ObjectMapper mapper) {
+    FilterRegistrationBean<ServerErrorShield> registration = new FilterRegistrationBean<>(new ServerErrorShield(mapper));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> webappLoginAudit(LoginThrottle throttle,
+      ObjectMapper mapper) {
     FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> registration =
-        new FilterRegistrationBean<>(new LoginAuditLog.WebappLoginFilter());
+        new FilterRegistrationBean<>(new LoginAuditLog.WebappLoginFilter(throttle, mapper));
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 
@@ -82,6 +97,9 @@ class SecurityConfig {
             .requestMatchers(paths.matcher(HttpMethod.POST, "/api/plans"), paths.matcher(HttpMethod.POST, "/api/rounds"),
                 paths.matcher(HttpMethod.POST, "/api/escalations/**"))
             .hasAnyAuthority(OFFICE, ADMINS)
+            .requestMatchers(paths.matcher("/engine-rest/metrics/**"), paths.matcher("/engine-rest/metrics"),
+                paths.matcher("/api/admin/**"))
+            .hasAuthority(ADMINS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
