@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -60,12 +61,15 @@ class EngineApiGuard extends OncePerRequestFilter {
 
   private final ObjectMapper mapper;
   private final DeclaredForms forms;
+  private final IdentityService identityService;
   private final long apiMaxBytes;
   private final long engineMaxBytes;
 
-  EngineApiGuard(ObjectMapper mapper, DeclaredForms forms, long apiMaxBytes, long engineMaxBytes) {
+  EngineApiGuard(ObjectMapper mapper, DeclaredForms forms, IdentityService identityService, long apiMaxBytes,
+      long engineMaxBytes) {
     this.mapper = mapper;
     this.forms = forms;
+    this.identityService = identityService;
     this.apiMaxBytes = apiMaxBytes;
     this.engineMaxBytes = engineMaxBytes;
   }
@@ -120,7 +124,8 @@ class EngineApiGuard extends OncePerRequestFilter {
     boolean completion = "POST".equals(method)
         && (TASK_COMPLETION.matcher(call.path()).matches() || START_FORM.matcher(call.path()).matches());
     boolean query = QUERY_PATHS.matcher(call.path()).matches();
-    boolean needsBody = completion || query || isClaim(method, call);
+    boolean password = isPasswordChange(method, call);
+    boolean needsBody = completion || query || password || isClaim(method, call);
     if (!needsBody) {
       chain.doFilter(new LimitedRequest(request, limit), response);
       return;
@@ -148,6 +153,15 @@ class EngineApiGuard extends OncePerRequestFilter {
         String claimant = json.path("userId").isTextual() ? json.path("userId").asText() : null;
         if (!caller.user().equals(claimant)) {
           ApiErrors.write(response, mapper, HttpStatus.FORBIDDEN, "forbidden", "只能为自己认领待办，不能替他人认领。");
+          return;
+        }
+      }
+      if (password) {
+        JsonNode given = call.segments().get(1).equals("create")
+            ? json.path("credentials").path("password") : json.path("password");
+        if (given.isTextual() && !identityService.checkPasswordAgainstPolicy(given.asText()).isValid()) {
+          ApiErrors.write(response, mapper, HttpStatus.BAD_REQUEST, "weak-password",
+              "新密码不符合密码规则：至少 10 个字符，包含大写字母、小写字母、数字和特殊字符各至少一个，且不能包含用户名。");
           return;
         }
       }
@@ -215,6 +229,14 @@ class EngineApiGuard extends OncePerRequestFilter {
       }
     }
     return Optional.empty();
+  }
+
+  /** PUT /user/{id}/credentials, POST /user/create. */
+  private static boolean isPasswordChange(String method, EnginePaths.EngineCall call) {
+    List<String> segments = call.segments();
+    return segments.size() >= 2 && segments.get(0).equals("user")
+        && ("PUT".equals(method) && segments.size() == 3 && segments.get(2).equals("credentials")
+            || "POST".equals(method) && segments.size() == 2 && segments.get(1).equals("create"));
   }
 
   private static boolean isClaim(String method, EnginePaths.EngineCall call) {

@@ -51,10 +51,11 @@ class SecurityConfig {
    */
   @Bean
   FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectMapper mapper, DeclaredForms forms,
+      IdentityService identityService,
       @Value("${duban.limits.api-body-bytes:22020096}") long apiMaxBytes,
       @Value("${duban.limits.engine-body-bytes:31457280}") long engineMaxBytes) {
     FilterRegistrationBean<EngineApiGuard> registration =
-        new FilterRegistrationBean<>(new EngineApiGuard(mapper, forms, apiMaxBytes, engineMaxBytes));
+        new FilterRegistrationBean<>(new EngineApiGuard(mapper, forms, identityService, apiMaxBytes, engineMaxBytes));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;
