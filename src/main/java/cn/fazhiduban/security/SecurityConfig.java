@@ -21,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -78,6 +79,13 @@ class SecurityConfig {
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
+  }
+
+  /** A request the firewall refuses (a {@code ;} or {@code //} in the path, …) gets a JSON answer too. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
+    return (request, response, e) -> ApiErrors.write(response, mapper, HttpStatus.BAD_REQUEST, "bad-path",
+        "请求地址含有不允许的字符，未予处理。");
   }
 
   @Bean

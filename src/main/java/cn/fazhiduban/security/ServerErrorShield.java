@@ -40,7 +40,7 @@ class ServerErrorShield extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Shielded shielded = new Shielded(response);
+    Shielded shielded = new Shielded(request, response);
     try {
       chain.doFilter(request, shielded);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -50,6 +50,7 @@ class ServerErrorShield extends OncePerRequestFilter {
       return;
     }
     if (shielded.failed) {
+      shielded.flushSwallowed();
       String reference = reference();
       log.error("参考编号 {}：{} {} 答复 {}：{}", reference, request.getMethod(), LogText.safe(request.getRequestURI()),
           shielded.status, LogText.safe(shielded.swallowed.toString(StandardCharsets.UTF_8)));
@@ -82,12 +83,16 @@ class ServerErrorShield extends OncePerRequestFilter {
     private PrintWriter swallowingWriter;
     private PrintWriter passingWriter;
 
-    Shielded(HttpServletResponse response) {
+    private final HttpServletRequest request;
+
+    Shielded(HttpServletRequest request, HttpServletResponse response) {
       super(response);
+      this.request = request;
     }
 
     private void mark(int code) {
-      if (code >= 500 && !isCommitted()) {
+      // Our own API's handler has already answered generically, with a reference in its log line.
+      if (code >= 500 && !isCommitted() && request.getAttribute(ApiErrors.REFERENCE_ATTRIBUTE) == null) {
         failed = true;
         status = code;
       }
@@ -204,6 +209,15 @@ class ServerErrorShield extends OncePerRequestFilter {
         swallowingWriter = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), true);
       }
       return swallowingWriter;
+    }
+
+    void flushSwallowed() {
+      if (passingWriter != null) {
+        passingWriter.flush();
+      }
+      if (swallowingWriter != null) {
+        swallowingWriter.flush();
+      }
     }
 
     @Override

@@ -150,18 +150,25 @@ class AttacksPostgresTest extends PostgresTest {
       List<Api.Response> answers = List.of(
           clerk.postJson("/engine-rest/task/" + ownTask + "/complete", body),
           clerk.postJson("/engine-rest/task/" + ownTask + "/submit-form", body),
-          // the same door, spelled differently
+          // the same door, spelled differently: normalised by our guard
           clerk.postJson("/engine-rest/task/" + ownTask + "/submit-form/", body),
-          clerk.postJson("/engine-rest/task/" + ownTask + ";x=1/submit-form;y=2", body),
           clerk.postJson("/engine-rest/task/" + ownTask + "/submit%2Dform", body),
-          clerk.postJson("/engine-rest//task/" + ownTask + "/complete", body),
           // the webapps' API, as Tasklist calls it
           webapp.postJson(ENGINE + "/task/" + ownTask + "/submit-form", body),
-          webapp.postJson(ENGINE + "/task/" + ownTask + "/complete", body));
+          webapp.postJson(ENGINE + "/task/" + ownTask + "/complete", body),
+          webapp.postJson(ENGINE + "/task/" + ownTask + "/complete/", body));
       for (Api.Response answer : answers) {
         assertThat(answer.status()).as(attack.getKey() + ": " + answer.body()).isEqualTo(400);
         assertThat(answer.json().path("error").asText()).as(attack.getKey()).isEqualTo("field-not-allowed");
         assertThat(answer.json().path("message").asText()).as(attack.getKey()).containsPattern("\\p{IsHan}");
+      }
+      // ; parameters and double slashes the firewall refuses before anything else, also as JSON
+      for (Api.Response answer : List.of(
+          clerk.postJson("/engine-rest/task/" + ownTask + ";x=1/submit-form;y=2", body),
+          clerk.postJson("/engine-rest//task/" + ownTask + "/complete", body),
+          webapp.postJson(ENGINE + "/task/" + ownTask + ";jsessionid=x/complete", body))) {
+        assertThat(answer.status()).as(attack.getKey() + ": " + answer.body()).isEqualTo(400);
+        assertThat(answer.json().path("error").asText()).isIn("bad-path", "field-not-allowed");
       }
       assertThat(snapshot()).as(attack.getKey()).isEqualTo(before);
     }
@@ -387,13 +394,17 @@ class AttacksPostgresTest extends PostgresTest {
         "{\"variables\": {" + VALID_REPORT + ", \"evidence1\": {\"value\": \"" + base64(PDF) + "\", \"type\": \"File\", "
             + "\"valueInfo\": {\"filename\": \"" + name + "\", \"mimeType\": \"text/html\"}}}}");
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
-    String variableId = office.get("/engine-rest/history/variable-instance?variableName=evidence1&processInstanceId="
-        + processInstanceOfHistoric(evidenceTask)).json().get(0).path("id").asText();
+    List<org.camunda.bpm.engine.history.HistoricVariableInstance> stored = engine.getHistoryService()
+        .createHistoricVariableInstanceQuery().processInstanceId(processInstanceOfHistoric(evidenceTask))
+        .variableName("evidence1").list();
+    assertThat(stored).isNotEmpty().allSatisfy(variable -> assertThat(
+        ((org.camunda.bpm.engine.variable.value.FileValue) variable.getTypedValue()).getFilename())
+        .isEqualTo("passwdSet-Cookie: a=b报告.pdf"));
+    String variableId = stored.get(0).getId();
     HttpResponse<byte[]> download = office.download("/engine-rest/history/variable-instance/" + variableId + "/data");
     assertThat(download.statusCode()).isEqualTo(200);
     String disposition = download.headers().firstValue("Content-Disposition").orElse("");
     assertThat(disposition).startsWith("attachment").doesNotContain("\r").doesNotContain("\n").doesNotContain("..");
-    assertThat(disposition).contains("Set-Cookie: a=b报告.pdf");
     assertThat(download.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
     assertThat(download.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
     assertThat(download.headers().allValues("Set-Cookie")).isEmpty();
@@ -452,6 +463,50 @@ class AttacksPostgresTest extends PostgresTest {
       ClockUtil.reset();
       throttle.clear("127.0.0.1");
     }
+  }
+
+  // ---------------------------------------------------------------- start forms
+
+  @Test
+  @Order(12)
+  void aStartFormsSubmitSetsOnlyTheStartFormsFields() {
+    // A process of the kind other features add (a round or an import started from Tasklist), with its own start form.
+    org.camunda.bpm.model.bpmn.BpmnModelInstance model = org.camunda.bpm.model.bpmn.Bpmn
+        .createExecutableProcess("security-start-form").camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_Requested").camundaFormKey("camunda-forms:deployment:forms/security-start.form")
+        .userTask("Task_Wait").camundaCandidateGroups("yfzqb").endEvent("EndEvent_Done").done();
+    String form = """
+        {"components": [
+          {"type": "textfield", "id": "Field_Label", "key": "label", "label": "轮次名称"},
+          {"type": "datetime", "id": "Field_Due", "key": "reportDue", "subtype": "date", "dateLabel": "报送期限"},
+          {"type": "text", "id": "Text_Note", "text": "说明"}],
+         "type": "default", "id": "Form_SecurityStart", "schemaVersion": 16}""";
+    engine.getRepositoryService().createDeployment().name("security-start-form")
+        .addModelInstance("security-start-form.bpmn", model).addString("forms/security-start.form", form).deploy();
+
+    String path = "/engine-rest/process-definition/key/security-start-form/submit-form";
+    Api.Response refused = admin.postJson(path,
+        "{\"variables\": {\"label\": {\"value\": \"2027年上半年\"}, \"unitCode\": {\"value\": \"sbj\"}}}");
+    assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.json().path("error").asText()).isEqualTo("field-not-allowed");
+    WebappSession tasklist = new WebappSession(port, "admin", "demo");
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("security-start-form").singleResult().getId();
+    assertThat(tasklist.postJson(ENGINE + "/process-definition/" + definitionId + "/submit-form",
+        "{\"variables\": {\"roundId\": {\"value\": 1, \"type\": \"Long\"}}}").status()).isEqualTo(400);
+    identityService.setAuthentication("admin", List.of("camunda-admin"));
+    try {
+      assertThatThrownBy(() -> formService.submitStartForm(definitionId, Map.of("unitCode", "sbj")))
+          .isInstanceOf(FormFieldValidationException.class);
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-start-form").count()).isZero();
+
+    Api.Response started = admin.postJson(path,
+        "{\"variables\": {\"label\": {\"value\": \"2027年上半年\"}, \"reportDue\": {\"value\": \"2027-06-30\"}}}");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("security-start-form").count()).isOne();
   }
 
   // ---------------------------------------------------------------- state

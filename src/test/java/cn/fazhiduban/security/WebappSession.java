@@ -40,6 +40,8 @@ final class WebappSession {
         URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app)))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form))).status();
+    // Logging in starts a new session without a token; the webapp's next GET fetches one, as the page does.
+    send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET());
   }
 
   Api.Response get(String path) {
