@@ -3,10 +3,12 @@ package cn.fazhiduban.security;
 import cn.fazhiduban.identity.Groups;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -201,8 +203,7 @@ class TaskActionGuard extends CommandInterceptor {
     checkVariables(declared.get(), variables, name -> forms.currentValue(taskId, name));
   }
 
-  private void checkVariables(FormFields declared, Map<String, Object> variables,
-      java.util.function.Function<String, Object> current) {
+  private void checkVariables(FormFields declared, Map<String, Object> variables, Function<String, Object> current) {
     if (variables == null || variables.isEmpty()) {
       return;
     }
@@ -258,7 +259,7 @@ class TaskActionGuard extends CommandInterceptor {
       type = "double";
     } else if (plain instanceof Boolean) {
       type = "boolean";
-    } else if (plain instanceof java.util.Date) {
+    } else if (plain instanceof Date) {
       type = "date";
     } else {
       type = "object:" + plain.getClass().getName();

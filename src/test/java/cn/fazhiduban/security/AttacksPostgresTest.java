@@ -394,10 +394,13 @@ class AttacksPostgresTest extends PostgresTest {
         "{\"variables\": {" + VALID_REPORT + ", \"evidence1\": {\"value\": \"" + base64(PDF) + "\", \"type\": \"File\", "
             + "\"valueInfo\": {\"filename\": \"" + name + "\", \"mimeType\": \"text/html\"}}}}");
     assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
+    // the file, wherever the report keeps it (an emptied slot elsewhere is a null value)
     List<org.camunda.bpm.engine.history.HistoricVariableInstance> stored = engine.getHistoryService()
         .createHistoricVariableInstanceQuery().processInstanceId(processInstanceOfHistoric(evidenceTask))
-        .variableName("evidence1").list();
-    assertThat(stored).isNotEmpty().allSatisfy(variable -> assertThat(
+        .variableName("evidence1").list().stream()
+        .filter(variable -> variable.getTypedValue() instanceof org.camunda.bpm.engine.variable.value.FileValue)
+        .toList();
+    assertThat(stored).hasSize(1).allSatisfy(variable -> assertThat(
         ((org.camunda.bpm.engine.variable.value.FileValue) variable.getTypedValue()).getFilename())
         .isEqualTo("passwdSet-Cookie: a=b报告.pdf"));
     String variableId = stored.get(0).getId();
