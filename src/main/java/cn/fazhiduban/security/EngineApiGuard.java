@@ -127,7 +127,14 @@ class EngineApiGuard extends OncePerRequestFilter {
     boolean password = isPasswordChange(method, call);
     boolean needsBody = completion || query || password || isClaim(method, call);
     if (!needsBody) {
-      chain.doFilter(new LimitedRequest(request, limit), response);
+      HttpServletResponse answer = response;
+      if ("GET".equals(method) && call.path().endsWith("/data")) {
+        // Variable and attachment downloads (the history's included, which the engine sends without one) are
+        // always attachments, never rendered in the browser.
+        response.setHeader(CONTENT_DISPOSITION, "attachment");
+        answer = new AttachmentResponse(response);
+      }
+      chain.doFilter(new LimitedRequest(request, limit), answer);
       return;
     }
     byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
@@ -353,6 +360,32 @@ class EngineApiGuard extends OncePerRequestFilter {
   private void refuseExpression(HttpServletResponse response, String name) throws IOException {
     ApiErrors.write(response, mapper, HttpStatus.BAD_REQUEST, "expression-not-allowed",
         "出于安全原因，查询中不允许使用表达式（" + LogText.safe(name) + "）。");
+  }
+
+  private static final String CONTENT_DISPOSITION = "Content-Disposition";
+
+  /** Keeps one Content-Disposition header, the engine's where it sends one, and always an attachment. */
+  private static final class AttachmentResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+    AttachmentResponse(HttpServletResponse response) {
+      super(response);
+    }
+
+    @Override
+    public void addHeader(String name, String value) {
+      if (CONTENT_DISPOSITION.equalsIgnoreCase(name)) {
+        setHeader(name, value);
+      } else {
+        super.addHeader(name, value);
+      }
+    }
+
+    @Override
+    public void setHeader(String name, String value) {
+      if (CONTENT_DISPOSITION.equalsIgnoreCase(name) && (value == null || !value.startsWith("attachment"))) {
+        value = "attachment";
+      }
+      super.setHeader(name, value);
+    }
   }
 
   /** A request whose body was read here and is handed on unchanged. */

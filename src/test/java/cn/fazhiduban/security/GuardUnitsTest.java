@@ -39,6 +39,24 @@ class GuardUnitsTest {
   }
 
   @Test
+  void downloadsAreAlwaysAttachments() throws Exception {
+    EngineApiGuard guard = new EngineApiGuard(JSON, null, null, 1024, 1024);
+    MockHttpServletResponse history = new MockHttpServletResponse();
+    guard.doFilter(new MockHttpServletRequest("GET", "/engine-rest/history/variable-instance/1/data"), history,
+        (req, resp) -> resp.getOutputStream().write(1));
+    assertThat(history.getHeaders("Content-Disposition")).containsExactly("attachment");
+    MockHttpServletResponse runtime = new MockHttpServletResponse();
+    guard.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task/1/variables/evidence1/data"), runtime,
+        (req, resp) -> ((jakarta.servlet.http.HttpServletResponse) resp).addHeader("Content-Disposition",
+            "attachment; filename=\"a.pdf\""));
+    assertThat(runtime.getHeaders("Content-Disposition")).containsExactly("attachment; filename=\"a.pdf\"");
+    MockHttpServletResponse inline = new MockHttpServletResponse();
+    guard.doFilter(new MockHttpServletRequest("GET", "/engine-rest/task/1/attachment/2/data"), inline,
+        (req, resp) -> ((jakarta.servlet.http.HttpServletResponse) resp).setHeader("Content-Disposition", "inline"));
+    assertThat(inline.getHeaders("Content-Disposition")).containsExactly("attachment");
+  }
+
+  @Test
   void userTextInLogsCannotBreakALine() {
     assertThat(LogText.safe("admin\r\n2026 INFO 登录成功\u0000\u2028")).isEqualTo("admin\\r\\n2026 INFO 登录成功\\u0000\\u2028");
     assertThat(LogText.safe(null)).isEqualTo("null");
