@@ -4,7 +4,6 @@ import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.web.ApiErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -54,11 +53,9 @@ class SecurityConfig {
    */
   @Bean
   FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectMapper mapper, DeclaredForms forms,
-      IdentityService identityService,
-      @Value("${duban.limits.api-body-bytes:22020096}") long apiMaxBytes,
-      @Value("${duban.limits.engine-body-bytes:31457280}") long engineMaxBytes) {
-    FilterRegistrationBean<EngineApiGuard> registration =
-        new FilterRegistrationBean<>(new EngineApiGuard(mapper, forms, identityService, apiMaxBytes, engineMaxBytes));
+      IdentityService identityService, LimitsProperties limits) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
+        new EngineApiGuard(mapper, forms, identityService, limits.apiBodyBytes(), limits.engineBodyBytes()));
     registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;

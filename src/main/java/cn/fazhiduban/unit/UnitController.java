@@ -1,6 +1,5 @@
 package cn.fazhiduban.unit;
 
-import cn.fazhiduban.identity.DemoUsers;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,9 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 class UnitController {
 
   private final UnitDirectory directory;
-  private final DemoUsers demoUsers;
+  private final UnitUsers demoUsers;
 
-  UnitController(UnitDirectory directory, DemoUsers demoUsers) {
+  UnitController(UnitDirectory directory, UnitUsers demoUsers) {
     this.directory = directory;
     this.demoUsers = demoUsers;
   }
@@ -24,7 +23,7 @@ class UnitController {
   List<UnitView> units() {
     return directory.units().stream()
         .map(unit -> new UnitView(unit.code(), unit.name(), unit.kind().name(), unit.kind().label(), unit.aliases(),
-            unit.groupId(), demoUsers.enabled() ? demoUsers.of(unit) : null))
+            unit.groupId(), demoUsers.listed() ? demoUsers.of(unit) : null))
         .toList();
   }
 }

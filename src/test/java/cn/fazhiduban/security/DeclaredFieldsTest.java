@@ -36,7 +36,7 @@ class DeclaredFieldsTest {
   private static final Set<String> ENGINE_OWNED = Set.of(
       TaskSupervision.Variables.ROUND_ID, TaskSupervision.Variables.TASK_NO, TaskSupervision.Variables.TASK_TITLE,
       TaskSupervision.Variables.TASK_TEXT, TaskSupervision.Variables.UNIT_CODE, TaskSupervision.Variables.UNIT_NAME,
-      TaskSupervision.Variables.REVIEWER_GROUPS, TaskSupervision.Variables.REPORT_DUE,
+      "reviewerGroups", TaskSupervision.Variables.REPORT_DUE,
       TaskSupervision.Variables.DEADLINE, TaskSupervision.Variables.LEAD_UNIT_NAMES,
       TaskSupervision.Variables.UNIT_OPTIONS, TaskSupervision.Variables.TASK_UNIT_OPTIONS,
       TaskSupervision.Variables.RETURN_OPINION, TaskSupervision.Variables.WAS_RETURNED,
