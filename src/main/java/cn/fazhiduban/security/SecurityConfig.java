@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -46,22 +48,44 @@ class SecurityConfig {
     return manager;
   }
 
-  /** After authentication: expressions out of task and filter queries, and a size limit on every body. */
+  /**
+   * After authentication: size limits, expressions out of queries, completions only with their form's fields, and
+   * the task actions units and leaders may not take, on the engine's REST API, the webapps' API and ours alike.
+   */
   @Bean
-  FilterRegistrationBean<EngineRestGuard> engineRestGuard(ObjectMapper mapper, LimitsProperties limits) {
-    FilterRegistrationBean<EngineRestGuard> registration =
-        new FilterRegistrationBean<>(new EngineRestGuard(mapper, limits.apiBodyBytes(), limits.engineBodyBytes()));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+  FilterRegistrationBean<EngineApiGuard> engineApiGuard(ObjectMapper mapper, DeclaredForms forms,
+      IdentityService identityService, LimitsProperties limits) {
+    FilterRegistrationBean<EngineApiGuard> registration = new FilterRegistrationBean<>(
+        new EngineApiGuard(mapper, forms, identityService, limits.apiBodyBytes(), limits.engineBodyBytes()));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;
   }
 
+  /** Outermost: a 5xx answer becomes a generic Chinese message with a reference id. */
   @Bean
-  FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> webappLoginAudit() {
-    FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> registration =
-        new FilterRegistrationBean<>(new LoginAuditLog.WebappLoginFilter());
-    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+  FilterRegistrationBean<ServerErrorShield> serverErrorShield(ObjectMapper mapper) {
+    FilterRegistrationBean<ServerErrorShield> registration = new FilterRegistrationBean<>(new ServerErrorShield(mapper));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> webappLoginAudit(LoginThrottle throttle,
+      ObjectMapper mapper) {
+    FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> registration =
+        new FilterRegistrationBean<>(new LoginAuditLog.WebappLoginFilter(throttle, mapper));
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+
+  /** A request the firewall refuses (a {@code ;} or {@code //} in the path, …) gets a JSON answer too. */
+  @Bean
+  RequestRejectedHandler requestRejectedHandler(ObjectMapper mapper) {
+    return (request, response, e) -> ApiErrors.write(response, mapper, HttpStatus.BAD_REQUEST, "bad-path",
+        "请求地址含有不允许的字符，未予处理。");
   }
 
   @Bean
@@ -82,7 +106,9 @@ class SecurityConfig {
             .requestMatchers(paths.matcher(HttpMethod.POST, "/api/plans"), paths.matcher(HttpMethod.POST, "/api/rounds"),
                 paths.matcher(HttpMethod.GET, "/api/rounds/preview"), paths.matcher(HttpMethod.POST, "/api/escalations/**"))
             .hasAnyAuthority(OFFICE, ADMINS)
-            .requestMatchers(paths.matcher("/api/admin/**")).hasAuthority(ADMINS)
+            .requestMatchers(paths.matcher("/engine-rest/metrics/**"), paths.matcher("/engine-rest/metrics"),
+                paths.matcher("/api/admin/**"))
+            .hasAuthority(ADMINS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

@@ -12,6 +12,9 @@ import org.springframework.http.ResponseEntity;
 /** The one shape of every error we send: {@code {"error": "<code>", "message": "<Chinese>", ...}}. */
 public final class ApiErrors {
 
+  /** Request attribute: the reference id of a server error whose generic answer and log line are already written. */
+  public static final String REFERENCE_ATTRIBUTE = "cn.fazhiduban.error.reference";
+
   private ApiErrors() {}
 
   public static Map<String, Object> body(String code, String message, Map<String, Object> details) {

@@ -93,8 +93,11 @@ class ApiExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> unexpected(Exception e) {
-    log.error("处理请求时发生未预期的错误", e);
-    return ApiErrors.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "服务器内部错误，请稍后重试或联系管理员。");
+  ResponseEntity<Map<String, Object>> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+    String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
+    request.setAttribute(ApiErrors.REFERENCE_ATTRIBUTE, reference);
+    log.error("参考编号 {}：处理请求时发生未预期的错误", reference, e);
+    return ApiErrors.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        "服务器内部错误，请稍后重试；如问题持续，请把参考编号 " + reference + " 告诉管理员。", Map.of("reference", reference));
   }
 }

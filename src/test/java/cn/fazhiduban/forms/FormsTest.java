@@ -170,6 +170,9 @@ class FormsTest {
         "Field_ReportedProgress", TaskSupervision.Variables.PROGRESS,
         "Field_ReportedProblems", TaskSupervision.Variables.PROBLEMS,
         "Field_ReportedNextSteps", TaskSupervision.Variables.NEXT_STEPS,
+        "Field_ShownUnitName", TaskSupervision.Variables.UNIT_NAME,
+        "Field_ShownCompletion", TaskSupervision.Variables.COMPLETION,
+        "Field_ShownPercent", TaskSupervision.Variables.PERCENT,
         "Field_ReviewDecision", TaskSupervision.Variables.REVIEW_DECISION,
         "Field_ReviewOpinion", TaskSupervision.Variables.REVIEW_OPINION));
 
@@ -186,22 +189,23 @@ class FormsTest {
     assertThat(opinion.path("conditional").path("hide").asText()).isEqualTo("=reviewDecision != \"returned\"");
 
     // the reported content is shown, never submitted back
-    for (String id : List.of("Field_ReportedProgress", "Field_ReportedProblems", "Field_ReportedNextSteps")) {
+    for (String id : List.of("Field_ReportedProgress", "Field_ReportedProblems", "Field_ReportedNextSteps",
+        "Field_ShownUnitName", "Field_ShownCompletion", "Field_ShownPercent")) {
       assertThat(byId(form, id).path("disabled").asBoolean()).as(id).isTrue();
     }
-    String texts = texts(form);
-    assertThat(texts).contains("{{unitName}}", "{{completion}}", "{{percent}}");
   }
 
   @Test
   void officeCheckPassesOrOrdersRectificationWithUnitsRequirementAndAFutureDeadline() throws IOException {
     JsonNode form = readForm("office-check.form");
     assertThat(keysById(form)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Field_ShownTaskNo", TaskSupervision.Variables.TASK_NO,
+        "Field_ShownTaskTitle", TaskSupervision.Variables.TASK_TITLE,
         "Field_CheckDecision", TaskSupervision.Variables.CHECK_DECISION,
         "Field_RectifyUnits", TaskSupervision.Variables.RECTIFY_UNITS,
         "Field_RectifyRequirement", TaskSupervision.Variables.RECTIFY_REQUIREMENT,
         "Field_RectifyDeadline", TaskSupervision.Variables.RECTIFY_DEADLINE));
-    assertThat(texts(form)).contains("{{taskNo}}", "{{taskTitle}}");
+    assertThat(byId(form, "Field_ShownTaskTitle").path("disabled").asBoolean()).isTrue();
 
     JsonNode decision = byId(form, "Field_CheckDecision");
     assertThat(decision.path("type").asText()).isEqualTo("radio");
@@ -233,9 +237,11 @@ class FormsTest {
   void confirmAssignmentChoosesLeadUnitsOptionallyAndResponsibleUnitsRequired() throws IOException {
     JsonNode form = readForm("confirm-assignment.form");
     assertThat(keysById(form)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Field_ShownTaskNo", TaskSupervision.Variables.TASK_NO,
+        "Field_ShownTaskText", TaskSupervision.Variables.TASK_TEXT,
         "Field_AssignedLeadUnits", TaskSupervision.Variables.ASSIGNED_LEAD_UNITS,
         "Field_AssignedResponsibleUnits", TaskSupervision.Variables.ASSIGNED_RESPONSIBLE_UNITS));
-    assertThat(texts(form)).contains("{{taskNo}}", "{{taskText}}");
+    assertThat(byId(form, "Field_ShownTaskText").path("disabled").asBoolean()).isTrue();
 
     JsonNode lead = byId(form, "Field_AssignedLeadUnits");
     assertThat(lead.path("type").asText()).isEqualTo("checklist");
@@ -253,19 +259,25 @@ class FormsTest {
   @ValueSource(strings = {"supervision-notice.form", "interview-record.form", "follow-escalation.form"})
   void escalationFormsShowTheOverdueWorkWithoutSubmittingIt(String file) throws IOException {
     JsonNode form = readForm(file);
+    // shown in disabled fields (escaped, no Markdown), so none of them is a field that Tasklist would send back;
     // the due time as text in Beijing time: a Date variable would show in the server's zone
-    assertThat(texts(form)).contains("{{taskNo}}", "{{taskTitle}}", "{{unitName}}", "{{level}}", "{{dueAtText}}")
-        .doesNotContain("{{dueAt}}");
-    // shown as text, so none of them is a field that Tasklist would send back
-    assertThat(keysById(form).values()).doesNotContain(EscalationProcess.Variables.TASK_NO,
-        EscalationProcess.Variables.TASK_TITLE, EscalationProcess.Variables.UNIT_NAME, EscalationProcess.Variables.LEVEL,
-        EscalationProcess.Variables.DUE_AT);
+    List<String> shown = List.of(EscalationProcess.Variables.TASK_NO, EscalationProcess.Variables.TASK_TITLE,
+        EscalationProcess.Variables.UNIT_NAME, EscalationProcess.Variables.LEVEL, EscalationProcess.Variables.DUE_AT_TEXT);
+    assertThat(inputs(form)).filteredOn(c -> shown.contains(c.path("key").asText()))
+        .hasSize(shown.size())
+        .allSatisfy(c -> assertThat(c.path("disabled").asBoolean()).as(c.path("id").asText()).isTrue());
+    assertThat(keysById(form).values()).doesNotContain(EscalationProcess.Variables.DUE_AT);
   }
 
   @Test
   void supervisionNoticeAsksForTheTextAFutureDeadlineAndWhomToCopy() throws IOException {
     JsonNode form = readForm("supervision-notice.form");
     assertThat(keysById(form)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Field_ShownTaskNo", EscalationProcess.Variables.TASK_NO,
+        "Field_ShownTaskTitle", EscalationProcess.Variables.TASK_TITLE,
+        "Field_ShownUnitName", EscalationProcess.Variables.UNIT_NAME,
+        "Field_ShownLevel", EscalationProcess.Variables.LEVEL,
+        "Field_ShownDueAt", EscalationProcess.Variables.DUE_AT,
         "Field_NoticeText", EscalationProcess.Variables.NOTICE_TEXT,
         "Field_NoticeDeadline", EscalationProcess.Variables.NOTICE_DEADLINE,
         "Field_NoticeCopyTo", EscalationProcess.Variables.NOTICE_COPY_TO));
@@ -346,6 +358,11 @@ class FormsTest {
   void interviewRecordAsksForDateAttendeesAndMinutes() throws IOException {
     JsonNode form = readForm("interview-record.form");
     assertThat(keysById(form)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Field_ShownTaskNo", EscalationProcess.Variables.TASK_NO,
+        "Field_ShownTaskTitle", EscalationProcess.Variables.TASK_TITLE,
+        "Field_ShownUnitName", EscalationProcess.Variables.UNIT_NAME,
+        "Field_ShownLevel", EscalationProcess.Variables.LEVEL,
+        "Field_ShownDueAt", EscalationProcess.Variables.DUE_AT,
         "Field_InterviewDate", EscalationProcess.Variables.INTERVIEW_DATE,
         "Field_InterviewAttendees", EscalationProcess.Variables.INTERVIEW_ATTENDEES,
         "Field_InterviewMinutes", EscalationProcess.Variables.INTERVIEW_MINUTES));

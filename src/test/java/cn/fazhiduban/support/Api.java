@@ -59,6 +59,27 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  public Response putJson(String path, String json) {
+    return send(builder(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
+  public Response delete(String path) {
+    return send(builder(path).DELETE());
+  }
+
+  /** A GET whose answer headers matter (downloads): the whole response. */
+  public HttpResponse<byte[]> download(String path) {
+    try {
+      return client.send(builder(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new AssertionError("请求失败：" + path, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   public Response postJson(String path, String json) {
     return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }

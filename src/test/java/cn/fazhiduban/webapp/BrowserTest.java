@@ -64,6 +64,10 @@ class BrowserTest {
 
   @LocalServerPort
   int port;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.TaskService taskService;
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.RuntimeService runtimeService;
 
   Api office;
   long roundId;
@@ -173,12 +177,20 @@ class BrowserTest {
   void reviewerSeesTheReportToReview() {
     ensureReported();
     waitForTask("sfj1", "Task_ReviewReport");
+    // A unit name with a Markdown link (a unit renamed so, or an old completion that wrote it) must stay text.
+    String phishing = "组织人事部[请点此核对](http://evil.example/phish)";
+    org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery()
+        .processInstanceBusinessKey(roundId + "/" + TASK_NO).taskDefinitionKey("Task_ReviewReport").singleResult();
+    runtimeService.setVariable(review.getExecutionId(), "unitName", phishing);
     browser = Browser.start();
     login(tasklist(), "sfj1");
     openFilterAndTask("本单位待办", "审核进展报告");
-    // the review form (a Camunda Form) shows what the clerk reported
+    // the review form (a Camunda Form) shows what the clerk reported, in disabled fields
     awaitForm("sfj1", By.xpath("//*[normalize-space(text())='承办单位报送的内容']"));
-    browser.waitForText("审核进展报告", "认领", "承办单位报送的内容", "组织人事部", "60%");
+    browser.waitForText("审核进展报告", "认领", "承办单位报送的内容", "完成进度");
+    browser.waitUntil("承办单位没有显示", d -> phishing.equals(shownValue("承办单位")));
+    assertThat(shownValue("完成进度")).isEqualTo("60");
+    assertThat(browser.driver().findElements(By.cssSelector("a[href*='evil.example']"))).isEmpty();
     browser.screenshot("3-reviewer-task");
     assertNoEnglish("Tasklist 审核进展报告");
   }
@@ -283,6 +295,12 @@ class BrowserTest {
       throw new AssertionError("Tasklist 无法显示任务表单：" + shownError
           + "；引擎 /engine-rest/task/{id}/deployed-form 的回答：" + engine);
     }
+  }
+
+  /** The value of the form-js field with this label (a disabled field that shows a process variable). */
+  private String shownValue(String label) {
+    return browser.driver().findElements(By.xpath("//label[normalize-space(.)='" + label + "']/following::input[1]"))
+        .stream().findFirst().map(input -> input.getDomProperty("value")).orElse(null);
   }
 
   private static boolean shown(WebDriver driver, By locator) {
