@@ -1,5 +1,6 @@
 package cn.fazhiduban.identity;
 
+import cn.fazhiduban.unit.DemoUserDirectory;
 import cn.fazhiduban.unit.Unit;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Which demo users (password {@code demo}) a unit has, in demo mode. */
 @Component
-public class DemoUsers {
+public class DemoUsers implements DemoUserDirectory {
 
   private final IdentityService identityService;
   private final DubanProperties properties;
@@ -18,10 +19,12 @@ public class DemoUsers {
     this.properties = properties;
   }
 
+  @Override
   public boolean enabled() {
     return properties.demo().enabled();
   }
 
+  @Override
   public List<String> of(Unit unit) {
     return identityService.createUserQuery().memberOfGroup(unit.groupId()).userEmail(IdentitySetup.DEMO_MARK)
         .orderByUserId().asc().list().stream().map(User::getId).toList();

@@ -82,6 +82,10 @@ class SecurityConfig {
             .requestMatchers(paths.matcher(HttpMethod.POST, "/api/plans"), paths.matcher(HttpMethod.POST, "/api/rounds"),
                 paths.matcher(HttpMethod.POST, "/api/escalations/**"))
             .hasAnyAuthority(OFFICE, ADMINS)
+            // the unit directory: everyone reads it, the office and administrators change it
+            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/units/**"), paths.matcher(HttpMethod.PUT, "/api/units/**"),
+                paths.matcher(HttpMethod.POST, "/api/units"))
+            .hasAnyAuthority(OFFICE, ADMINS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

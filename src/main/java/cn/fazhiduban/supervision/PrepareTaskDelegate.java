@@ -35,7 +35,7 @@ class PrepareTaskDelegate implements JavaDelegate {
     execution.setVariable(NEEDS_ASSIGNMENT, facts.needsAssignment());
     execution.setVariable(TASK_UNIT_OPTIONS, UnitOptions.of(facts.reporters()));
     if (facts.needsAssignment()) {
-      execution.setVariable(UNIT_OPTIONS, UnitOptions.of(directory.units()));
+      execution.setVariable(UNIT_OPTIONS, UnitOptions.of(directory.activeUnits()));
     }
   }
 }

@@ -59,6 +59,11 @@ public final class Api {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
+  public Response putJson(String path, String json) {
+    return send(builder(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+  }
+
   public Response postJson(String path, String json) {
     return post(path, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
