@@ -49,7 +49,7 @@ abstract class ProcessTestSupport {
         .build();
   }
 
-  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation");
+  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation", "plan-import");
 
   @Autowired
   ProcessEngine processEngine;
