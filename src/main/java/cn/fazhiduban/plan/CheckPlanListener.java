@@ -3,6 +3,7 @@ package cn.fazhiduban.plan;
 import cn.fazhiduban.plan.PlanImportProcess.Variables;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ class CheckPlanListener implements TaskListener {
     if (Variables.CONFIRM.equals(decision)) {
       checks.check(task.getProcessInstanceId(), task.getVariable(Variables.CORRECTIONS));
     } else if (!Variables.ABANDON.equals(decision)) {
-      throw new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException(Variables.DECISION,
+      throw new FormFieldValidationException(Variables.DECISION,
           "请选择“确认导入”或“放弃”。");
     }
   }

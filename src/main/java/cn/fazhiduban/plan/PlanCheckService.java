@@ -17,12 +17,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Service;
@@ -244,7 +246,7 @@ public class PlanCheckService {
       if (!changed.add(change.number())) {
         throw invalid("第 " + change.number() + " 项任务的修改重复提交。");
       }
-      for (List<String> codes : java.util.Arrays.asList(change.leadCodes(), change.responsibleCodes())) {
+      for (List<String> codes : Arrays.asList(change.leadCodes(), change.responsibleCodes())) {
         if (codes != null) {
           if (codes.size() > 200) {
             throw invalid("第 " + change.number() + " 项任务选择的单位过多。");
@@ -338,7 +340,7 @@ public class PlanCheckService {
     if (!checked.title().equals(parsed.title())) {
       changes.add(change("title", null, parsed.title(), checked.title()));
     }
-    if (checked.dateChanged() && !java.util.Objects.equals(checked.issuedOn(), parsed.issuedOn())) {
+    if (checked.dateChanged() && !Objects.equals(checked.issuedOn(), parsed.issuedOn())) {
       changes.add(change("issuedOn", null, String.valueOf(parsed.issuedOn()), String.valueOf(checked.issuedOn())));
     }
     ParsedPlan corrected = new ParsedPlan(checked.title(), parsed.issuer(), checked.issuedOn(), parsed.chapters(), kept,

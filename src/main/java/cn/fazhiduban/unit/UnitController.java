@@ -1,7 +1,9 @@
 package cn.fazhiduban.unit;
 
+import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.web.ApiException;
 import java.security.Principal;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,7 +38,7 @@ class UnitController {
 
   record UnitUpdate(String name, List<String> aliases) {}
 
-  record ChangeView(String action, String changedBy, java.time.OffsetDateTime changedAt, String before,
+  record ChangeView(String action, String changedBy, OffsetDateTime changedAt, String before,
       String after) {}
 
   @GetMapping("/api/units")
@@ -48,7 +50,7 @@ class UnitController {
   List<ChangeView> changes(@PathVariable String code) {
     directory.byCode(code).orElseThrow(() -> ApiException.notFound("单位 " + code));
     return service.changesOf(code).stream().map(c -> new ChangeView(c.getAction().name(), c.getChangedBy(),
-        c.getChangedAt().atZone(cn.fazhiduban.engine.EngineClock.ZONE).toOffsetDateTime(), c.getBefore(),
+        c.getChangedAt().atZone(EngineClock.ZONE).toOffsetDateTime(), c.getBefore(),
         c.getAfter())).toList();
   }
 

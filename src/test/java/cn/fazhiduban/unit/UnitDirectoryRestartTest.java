@@ -30,10 +30,11 @@ class UnitDirectoryRestartTest {
   Path dataDir;
 
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(FazhiDubanApplication.class).profiles("test").properties(
-        "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("duban").toAbsolutePath() + ";AUTO_SERVER=FALSE",
-        "server.port=0", "camunda.bpm.job-execution.enabled=false", "duban.demo.enabled=false",
-        "duban.admin.password=" + ADMIN_PASSWORD).run();
+    // as command-line arguments: they outrank application(-test).yaml, which default properties would not
+    return new SpringApplicationBuilder(FazhiDubanApplication.class).profiles("test").run(
+        "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("duban").toAbsolutePath() + ";AUTO_SERVER=FALSE",
+        "--server.port=0", "--camunda.bpm.job-execution.enabled=false", "--duban.demo.enabled=false",
+        "--duban.admin.password=" + ADMIN_PASSWORD);
   }
 
   private static Api admin(ConfigurableApplicationContext context) {
