@@ -5,6 +5,7 @@ import cn.fazhiduban.web.ApiErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,6 +32,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * CSRF protection, static files, health) passes through this chain untouched.
  */
 @Configuration
+@ConditionalOnWebApplication // no HTTP, no filter chains: process tests run the engine without a web server
 class SecurityConfig {
 
   static final String OFFICE = GroupAuthorities.of(Groups.OFFICE);

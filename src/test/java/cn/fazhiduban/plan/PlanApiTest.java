@@ -4,7 +4,7 @@ import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
-import cn.fazhiduban.support.SeedPlan;
+import cn.fazhiduban.support.FixturePlan;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -45,16 +45,16 @@ class PlanApiTest {
 
     assertThat(anonymous.get("/engine-rest/task").status()).isEqualTo(401);
     // A user no other test logs in as: a failed login makes the engine hold the account back for a few seconds.
-    assertThat(Api.as(port, "jdkm1", "wrong").get("/api/plans").status()).isEqualTo(401);
+    assertThat(Api.as(port, "jddh1", "wrong").get("/api/plans").status()).isEqualTo(401);
     assertThat(Api.as(port, "nobody", "demo").get("/api/units").status()).isEqualTo(401);
   }
 
   @Test
   void parsingTheSeedGivesEveryTaskWithTheUnitsThePlanWrites() throws IOException {
-    Api.Response response = office().postText("/api/plans/parse", SeedPlan.text());
+    Api.Response response = office().postText("/api/plans/parse", FixturePlan.text());
     assertThat(response.status()).isEqualTo(200);
     JsonNode plan = response.json();
-    assertThat(plan.path("title").asText()).isEqualTo("重庆两江新区法治政府建设任务分解方案（2021—2025年）");
+    assertThat(plan.path("title").asText()).isEqualTo(FixturePlan.TITLE);
     assertThat(plan.path("issuedOn").asText()).isEqualTo("2022-08-26");
     JsonNode tasks = plan.path("tasks");
     assertThat(tasks).hasSize(74);
@@ -113,15 +113,15 @@ class PlanApiTest {
     JsonNode plans = office().get("/api/plans").json();
     JsonNode seed = null;
     for (JsonNode plan : plans) {
-      if (plan.path("title").asText().startsWith("重庆两江新区")) {
+      if (plan.path("title").asText().equals(FixturePlan.TITLE)) {
         seed = plan;
       }
     }
     assertThat(seed).as("演示方案已导入").isNotNull();
     assertThat(seed.path("tasks").asInt()).isEqualTo(74);
-    assertThat(seed.path("issuer").asText()).isEqualTo("两江新区全面依法治区委员会");
+    assertThat(seed.path("issuer").asText()).isEqualTo(FixturePlan.ISSUER);
 
-    Api.Response again = office().postText("/api/plans", SeedPlan.text());
+    Api.Response again = office().postText("/api/plans", FixturePlan.text());
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.json().path("id").asLong()).isEqualTo(seed.path("id").asLong());
     assertThat(again.json().path("created").asBoolean()).isFalse();
@@ -141,7 +141,7 @@ class PlanApiTest {
   @Test
   void onlyTheOfficeAndAdministratorsImport() {
     Api clerk = Api.as(port, "sfj1", "demo");
-    Api.Response refused = clerk.postText("/api/plans", SeedPlan.text());
+    Api.Response refused = clerk.postText("/api/plans", FixturePlan.text());
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().path("message").asText()).contains("权限");
     // Reading is for every logged-in user.

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.PostgresTest;
-import cn.fazhiduban.support.SeedPlan;
+import cn.fazhiduban.support.FixturePlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +40,7 @@ class PostgresPlanImportTest extends PostgresTest {
         "select count(*) from duban_schema_history where success and version = '1'", Integer.class)).isEqualTo(1);
     assertThat(jdbc.queryForObject("select count(*) from act_ge_property", Integer.class)).isPositive();
     assertThat(jdbc.queryForObject(
-        "select count(*) from plan_task t join plan p on p.id = t.plan_id where p.title = '重庆两江新区法治政府建设任务分解方案（2021—2025年）'",
+        "select count(*) from plan_task t join plan p on p.id = t.plan_id where p.title = '" + FixturePlan.TITLE + "'",
         Integer.class)).isEqualTo(74);
     assertThat(jdbc.queryForObject("select count(*) from plan_task_unit where ref_type = 'UNRESOLVED'",
         Integer.class)).isZero();
@@ -48,7 +48,7 @@ class PostgresPlanImportTest extends PostgresTest {
 
   @Test
   void theSameTextImportedAtTheSameMomentIsStoredOnce() throws Exception {
-    String text = SeedPlan.text().replace("重庆两江新区法治政府建设任务", "重庆两江新区（并发测试）法治政府建设任务");
+    String text = FixturePlan.text().replace("测试新区法治政府建设任务", "测试新区（并发测试）法治政府建设任务");
     int before = plans();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

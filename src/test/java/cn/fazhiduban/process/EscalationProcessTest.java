@@ -1,5 +1,6 @@
 package cn.fazhiduban.process;
 
+import cn.fazhiduban.support.ReportForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -241,7 +242,7 @@ class EscalationProcessTest extends ProcessTestSupport {
   private void submitReport(Round round, String unit) {
     taskService().complete(taskQuery().processInstanceId(round.processInstanceId)
         .taskDefinitionKey("Task_SubmitProgressReport").taskCandidateGroup(unit).singleResult().getId(),
-        TaskSupervisionProcessTest.report());
+        ReportForm.filled());
   }
 
   private static void complete(ProcessInstance instance, String key, Map<String, Object> variables) {

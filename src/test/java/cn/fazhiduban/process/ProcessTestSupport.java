@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.plan.PlanRepository;
+import cn.fazhiduban.support.FixturePlan;
 import cn.fazhiduban.support.Jobs;
 import cn.fazhiduban.supervision.RoundService;
 import cn.fazhiduban.supervision.RoundService.OpenRound;
@@ -29,11 +30,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Process tests run the real application context on H2 with the job executor off, so that each test decides when a
- * job runs (camunda-bpm-assert's {@code execute(job())}). Flow-node coverage is gated per test class.
+ * Process tests run the engine, JPA and our beans on H2, without a web server, the engine's REST API or the webapps,
+ * and with the job executor off, so that each test decides when a job runs (camunda-bpm-assert's
+ * {@code execute(job())}). Flow-node coverage is gated per test class.
  */
 @OneEngineAtATime
-@SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "camunda.bpm.job-execution.enabled=false",
+    // no web server, so neither the engine's REST API nor Jersey: the engine, JPA and our beans only
+    "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"})
 @ActiveProfiles("test")
 @Import(ProcessEngineCoverageConfiguration.class)
 abstract class ProcessTestSupport {
@@ -93,7 +98,7 @@ abstract class ProcessTestSupport {
 
   long seedPlanId() {
     return plans.findAll().stream()
-        .filter(plan -> plan.getTitle().startsWith("重庆两江新区法治政府建设任务分解方案"))
+        .filter(plan -> plan.getTitle().equals(FixturePlan.TITLE))
         .findFirst().orElseThrow().getId();
   }
 

@@ -1,5 +1,6 @@
 package cn.fazhiduban.process;
 
+import cn.fazhiduban.support.ReportForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -51,7 +52,7 @@ class SupervisionRoundProcessTest extends ProcessTestSupport {
 
     for (int taskNo : new int[] {42, 73}) {
       ProcessInstance task = taskInstance(opened.id(), taskNo);
-      complete(task, "Task_SubmitProgressReport", TaskSupervisionProcessTest.report());
+      complete(task, "Task_SubmitProgressReport", ReportForm.filled());
       complete(task, "Task_ReviewReport", Map.of("reviewDecision", "approved"));
       executeJobs(task.getId());
       complete(task, "Task_OfficeCheck", Map.of("checkDecision", "passed"));

@@ -20,6 +20,7 @@ import cn.fazhiduban.supervision.RoundService;
 import cn.fazhiduban.supervision.WorkItem;
 import cn.fazhiduban.supervision.WorkItemRepository;
 import cn.fazhiduban.supervision.WorkItemStatus;
+import cn.fazhiduban.support.ReportForm;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
         workItem(round.id(), 42, "zzrsb").getDueAt()));
     assertThat(instance).variables().containsEntry("taskNo", 42).containsKey("taskTitle");
 
-    complete(task(instance, SUBMIT_REPORT), report());
+    complete(task(instance, SUBMIT_REPORT), ReportForm.filled());
     assertThat(workItem(round.id(), 42, "zzrsb").getStatus()).isEqualTo(WorkItemStatus.REPORTED);
     assertThat(instance).isWaitingAt(REVIEW_REPORT).task().hasCandidateGroup("sfj");
 
@@ -101,7 +102,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     RoundService.Opened round = openRound(73);
     executeJobs(round.processInstanceId());
     ProcessInstance instance = taskInstance(round.id(), 73);
-    complete(task(instance, SUBMIT_REPORT), report());
+    complete(task(instance, SUBMIT_REPORT), ReportForm.filled());
     // 依法治区办 is task 73's lead unit, so it reviews.
     assertThat(instance).isWaitingAt(REVIEW_REPORT).task().hasCandidateGroup("yfzqb");
 
@@ -117,7 +118,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(item.getStatus()).isEqualTo(WorkItemStatus.RETURNED);
     assertThat(item.getReturnedAt()).isNotNull();
 
-    Map<String, Object> second = report();
+    Map<String, Object> second = ReportForm.filled();
     second.put("progress", "补充了研究成果清单。");
     complete(again, second);
     complete(task(instance, REVIEW_REPORT), Map.of("reviewDecision", "approved"));
@@ -136,7 +137,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     executeJobs(round.processInstanceId());
     ProcessInstance instance = taskInstance(round.id(), 37);
     for (String unit : List.of("zfw", "sfj", "sbj")) {
-      complete(taskOf(instance, SUBMIT_REPORT, unit), report());
+      complete(taskOf(instance, SUBMIT_REPORT, unit), ReportForm.filled());
     }
     for (int i = 0; i < 3; i++) {
       Task review = task(instance, REVIEW_REPORT);
@@ -150,9 +151,9 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     rectify.put("checkDecision", "rectify");
     rectify.put("rectifyUnits", SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
     rectify.put("rectifyRequirement", "网格员名册不全，请补充。");
-    rectify.put("rectifyDeadline", LocalDate.now().minusDays(1).toString());
+    rectify.put("rectifyDeadline", today().minusDays(1).toString());
     assertThatThrownBy(() -> complete(check, rectify)).hasMessageContaining("整改期限");
-    rectify.put("rectifyDeadline", LocalDate.now().plusDays(10).toString());
+    rectify.put("rectifyDeadline", today().plusDays(10).toString());
     rectify.put("rectifyUnits", SpinValues.jsonValue("[\"czj\"]").create());
     assertThatThrownBy(() -> complete(check, rectify)).hasMessageContaining("不是本任务的承办单位");
     rectify.put("rectifyUnits", SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
@@ -203,7 +204,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
         .containsExactly("czj", "jsj");
     assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(SUBMIT_REPORT).count())
         .isEqualTo(2);
-    complete(taskOf(instance, SUBMIT_REPORT, "czj"), report());
+    complete(taskOf(instance, SUBMIT_REPORT, "czj"), ReportForm.filled());
     assertThat(task(instance, REVIEW_REPORT)).hasCandidateGroup("sfj");
   }
 
@@ -216,11 +217,11 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(workItems.findByRoundIdAndTaskNoOrderById(round.id(), 1)).extracting(WorkItem::getUnitCode)
         .contains("bgs", "zzrsb", "jdrh", "sfj");
 
-    complete(taskOf(instance, SUBMIT_REPORT, "bgs"), report());
+    complete(taskOf(instance, SUBMIT_REPORT, "bgs"), ReportForm.filled());
     assertThat(workItem(round.id(), 1, "bgs").getStatus()).isEqualTo(WorkItemStatus.APPROVED);
     assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_REPORT).count()).isZero();
 
-    complete(taskOf(instance, SUBMIT_REPORT, "sfj"), report());
+    complete(taskOf(instance, SUBMIT_REPORT, "sfj"), ReportForm.filled());
     Task review = task(instance, REVIEW_REPORT);
     assertThat(review).hasCandidateGroup("bgs");
     assertThat(review).hasCandidateGroup("zzrsb");
@@ -233,7 +234,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(round.workItems()).isEqualTo(6);
     executeJobs(round.processInstanceId());
     ProcessInstance instance = taskInstance(round.id(), 13);
-    complete(taskOf(instance, SUBMIT_REPORT, "czj"), report());
+    complete(taskOf(instance, SUBMIT_REPORT, "czj"), ReportForm.filled());
     assertThat(task(instance, REVIEW_REPORT)).hasCandidateGroup("yfzqb");
   }
 
@@ -243,26 +244,26 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     executeJobs(round.processInstanceId());
     Task report = task(taskInstance(round.id(), 42), SUBMIT_REPORT);
 
-    Map<String, Object> noProgress = report();
+    Map<String, Object> noProgress = ReportForm.filled();
     noProgress.remove("progress");
     assertThatThrownBy(() -> complete(report, noProgress)).hasMessageContaining("请填写工作进展");
-    Map<String, Object> tooLong = report();
+    Map<String, Object> tooLong = ReportForm.filled();
     tooLong.put("progress", "进".repeat(2001));
     assertThatThrownBy(() -> complete(report, tooLong)).hasMessageContaining("2000");
-    Map<String, Object> percent = report();
+    Map<String, Object> percent = ReportForm.filled();
     percent.put("percent", 101);
     assertThatThrownBy(() -> complete(report, percent)).hasMessageContaining("0–100");
-    Map<String, Object> phone = report();
+    Map<String, Object> phone = ReportForm.filled();
     phone.put("phone", "12345");
     assertThatThrownBy(() -> complete(report, phone)).hasMessageContaining("联系电话").hasMessageContaining("手机号");
-    Map<String, Object> file = report();
+    Map<String, Object> file = ReportForm.filled();
     file.put("evidence1", Variables.fileValue("run.exe").file(new byte[] {1, 2}).create());
     assertThatThrownBy(() -> complete(report, file)).hasMessageContaining("类型不支持");
 
     assertThat(workItem(round.id(), 42, "zzrsb").getStatus()).isEqualTo(WorkItemStatus.ASSIGNED);
     assertThat(reports.findByWorkItemIdOrderByVersion(workItem(round.id(), 42, "zzrsb").getId())).isEmpty();
 
-    Map<String, Object> good = report();
+    Map<String, Object> good = ReportForm.filled();
     good.put("evidence1", Variables.fileValue("台账.xlsx").file(new byte[] {1, 2, 3}).create());
     complete(report, good);
     assertThat(reports.findByWorkItemIdOrderByVersion(workItem(round.id(), 42, "zzrsb").getId()))
@@ -286,7 +287,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(instance).hasPassed("ServiceTask_EvaluateReportEscalation");
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isEqualTo("警示");
 
-    complete(task(instance, SUBMIT_REPORT), report());
+    complete(task(instance, SUBMIT_REPORT), ReportForm.filled());
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).as("报送即结束升级").isNull();
     complete(task(instance, REVIEW_REPORT), Map.of("reviewDecision", "approved"));
     executeJobs(instance.getId());
@@ -307,18 +308,6 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     complete(task(instance, RECTIFY), Map.of("rectifyMeasures", "已补充。", "rectifyResult", "文件齐全。"));
     executeJobs(instance.getId());
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isNull();
-  }
-
-  public static Map<String, Object> report() {
-    Map<String, Object> report = new HashMap<>();
-    report.put("progress", "已制定工作方案并推进落实。");
-    report.put("completion", "推进中");
-    report.put("percent", 60);
-    report.put("problems", "无");
-    report.put("nextSteps", "继续推进");
-    report.put("contact", "张明");
-    report.put("phone", "13812345678");
-    return report;
   }
 
   private static void complete(Task task, Map<String, Object> variables) {

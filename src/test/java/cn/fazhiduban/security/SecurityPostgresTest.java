@@ -82,8 +82,8 @@ class SecurityPostgresTest extends PostgresTest {
     assertThat(anonymous.get("/engine-rest/engine").status()).isEqualTo(401);
     assertThat(anonymous.get("/api/rounds").status()).isEqualTo(401);
     assertThat(anonymous.get("/actuator/health").json().path("status").asText()).isEqualTo("UP");
-    assertThat(Api.as(port, "jdjs1", "falsch").get("/engine-rest/task?maxResults=10").status()).isEqualTo(401);
-    assertThat(output).contains("接口登录失败：用户 jdjs1");
+    assertThat(Api.as(port, "jdxl1", "falsch").get("/engine-rest/task?maxResults=10").status()).isEqualTo(401);
+    assertThat(output).contains("接口登录失败：用户 jdxl1");
   }
 
   @Test

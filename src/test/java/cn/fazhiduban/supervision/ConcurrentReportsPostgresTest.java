@@ -1,10 +1,10 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.support.ReportForm;
 import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.plan.PlanRepository;
-import cn.fazhiduban.process.TaskSupervisionProcessTest;
 import cn.fazhiduban.support.Poll;
 import cn.fazhiduban.support.PostgresTest;
 import cn.fazhiduban.unit.Unit;
@@ -89,7 +89,7 @@ class ConcurrentReportsPostgresTest extends PostgresTest {
     for (Task report : reports) {
       done.add(pool.submit(() -> {
         start.await();
-        taskService.complete(report.getId(), TaskSupervisionProcessTest.report());
+        taskService.complete(report.getId(), ReportForm.filled());
         return null;
       }));
     }

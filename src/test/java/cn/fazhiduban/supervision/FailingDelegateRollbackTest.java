@@ -1,5 +1,6 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.support.ReportForm;
 import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +8,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 import cn.fazhiduban.plan.PlanRepository;
-import cn.fazhiduban.process.TaskSupervisionProcessTest;
 import cn.fazhiduban.support.Jobs;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -59,7 +59,7 @@ class FailingDelegateRollbackTest {
     runJobs(round.processInstanceId());
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(round.id() + "/42").singleResult();
-    complete(instance, "Task_SubmitProgressReport", TaskSupervisionProcessTest.report());
+    complete(instance, "Task_SubmitProgressReport", ReportForm.filled());
     complete(instance, "Task_ReviewReport", Map.of("reviewDecision", "approved"));
     runJobs(instance.getId());
 

@@ -7,7 +7,6 @@ import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.Poll;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -111,7 +110,7 @@ class SupervisionCycleApiTest {
           "{\"reviewDecision\": {\"value\": \"approved\"}}");
     }
     String check37 = waitForTask(office, key37, "Task_OfficeCheck", "yfzqb");
-    String deadline = LocalDate.now().plusDays(10).toString();
+    String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).toLocalDate().plusDays(10).toString();
     submit(office, check37, """
         {"checkDecision": {"value": "rectify"},
          "rectifyUnits": {"value": "[\\"sfj\\", \\"sbj\\"]", "type": "Json"},
