@@ -147,7 +147,7 @@ class UnitApiTest {
         """);
     assertThat(parsed.status()).as(parsed.body()).isEqualTo(201);
     assertThat(texts(parsed.json().path("unresolvedUnits"))).containsExactly("星湖管理局");
-    // collectives no longer expand to it
+    // the office itself cannot be retired
     assertRefused(office().postJson("/api/units/yfzqb/retire", "{}"), "依法治区办");
   }
 
