@@ -13,6 +13,7 @@ import cn.fazhiduban.unit.UnitReference;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ShippedDataTest {
     assertThat(directory.units()).allSatisfy(unit -> assertThat(unit.groupId()).matches("[a-z][a-z0-9]+"));
     assertThat(directory.units()).extracting(Unit::kind).contains(UnitKind.OFFICE, UnitKind.STREET);
 
-    ParsedPlan plan = new PlanParser().parse(shippedPlan());
+    ParsedPlan plan = new PlanParser().parse(shippedPlan(), LocalDate.of(2024, 1, 1));
     assertThat(plan.title()).isEqualTo("重庆两江新区法治政府建设任务分解方案（2021—2025年）");
     assertThat(plan.tasks()).hasSize(74);
     List<String> unresolved = plan.tasks().stream()

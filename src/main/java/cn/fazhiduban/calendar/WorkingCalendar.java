@@ -1,5 +1,6 @@
 package cn.fazhiduban.calendar;
 
+import cn.fazhiduban.engine.EngineClock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,7 +14,6 @@ import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.io.Resource;
@@ -30,16 +30,22 @@ public class WorkingCalendar {
 
   private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
   /** The district's time zone: due dates, working days and notices are all Beijing time. */
-  public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+  public static final ZoneId ZONE = EngineClock.ZONE;
 
   private final Map<Integer, YearCalendar> years;
   private final Set<LocalDate> holidays = new HashSet<>();
   private final Set<LocalDate> workdays = new HashSet<>();
   private final Set<Integer> warnedYears = ConcurrentHashMap.newKeySet();
+  private EngineClock clock = new EngineClock();
 
   @Autowired
-  WorkingCalendar(@Value("${duban.calendar.location:classpath:holidays.yaml}") Resource location) {
+  WorkingCalendar(CalendarProperties properties, EngineClock clock) {
+    this(properties.location(), clock);
+  }
+
+  WorkingCalendar(Resource location, EngineClock clock) {
     this(HolidayFile.read(location));
+    this.clock = clock;
   }
 
   private WorkingCalendar(Map<Integer, YearCalendar> years) {
@@ -154,7 +160,7 @@ public class WorkingCalendar {
 
   @EventListener(ApplicationReadyEvent.class)
   void warnAboutCoverage() {
-    for (int year : uncoveredYears(LocalDate.now(ZONE))) {
+    for (int year : uncoveredYears(clock.today())) {
       warnedYears.add(year);
       log.warn(uncovered(year));
     }

@@ -1,7 +1,8 @@
 package cn.fazhiduban.escalation;
 
-import cn.fazhiduban.supervision.WorkItem;
+import cn.fazhiduban.supervision.SupervisedWork.WorkItemView;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,7 +29,9 @@ public class Escalation {
     /** The unit submitted the overdue report or rectification. */
     WORK_DONE,
     /** 依法治区办 closed it, with a reason. */
-    OFFICE
+    OFFICE,
+    /** An administrator cancelled the supervision or the escalation instance; the reason is the engine's. */
+    CANCELLED
   }
 
   @Id
@@ -50,7 +53,8 @@ public class Escalation {
   @Column(name = "unit_name")
   private String unitName;
 
-  private String level;
+  @Convert(converter = EscalationLevelConverter.class)
+  private EscalationLevel level;
 
   @Column(name = "days_overdue")
   private int daysOverdue;
@@ -79,12 +83,12 @@ public class Escalation {
 
   protected Escalation() {}
 
-  public Escalation(WorkItem item, String level, int daysOverdue, String notify, Instant since) {
-    this.workItemId = item.getId();
-    this.roundId = item.getRoundId();
-    this.taskNo = item.getTaskNo();
-    this.unitCode = item.getUnitCode();
-    this.unitName = item.getUnitName();
+  public Escalation(WorkItemView item, EscalationLevel level, int daysOverdue, String notify, Instant since) {
+    this.workItemId = item.id();
+    this.roundId = item.roundId();
+    this.taskNo = item.taskNo();
+    this.unitCode = item.unitCode();
+    this.unitName = item.unitName();
     this.level = level;
     this.daysOverdue = daysOverdue;
     this.notify = notify;
@@ -96,7 +100,7 @@ public class Escalation {
     status = Status.CLOSED;
     closedBy = by;
     closedByUser = user;
-    closeReason = reason;
+    closeReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000));
     closedAt = at;
   }
 
@@ -128,7 +132,7 @@ public class Escalation {
     return unitName;
   }
 
-  public String getLevel() {
+  public EscalationLevel getLevel() {
     return level;
   }
 

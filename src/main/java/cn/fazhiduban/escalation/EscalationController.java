@@ -33,7 +33,7 @@ class EscalationController {
 
     static EscalationRow of(Escalation e) {
       return new EscalationRow(e.getId(), e.getRoundId(), e.getTaskNo(), e.getUnitName(), e.getUnitCode(),
-          e.getLevel(), e.getDaysOverdue(), e.getSince(), e.getStatus().name().toLowerCase(),
+          e.getLevel().label(), e.getDaysOverdue(), e.getSince(), e.getStatus().name().toLowerCase(),
           e.getProcessInstanceId(), e.getClosedAt(), e.getClosedBy() == null ? null : e.getClosedBy().name(),
           e.getCloseReason());
     }

@@ -1,7 +1,5 @@
 package cn.fazhiduban.escalation;
 
-import java.util.List;
-
 /**
  * Names shared by {@code processes/escalation.bpmn}, {@code processes/escalation-level.dmn}, their forms, the code
  * that starts and correlates escalations and the tests. Change a name here and in the model together.
@@ -13,23 +11,7 @@ public final class EscalationProcess {
   /** The decision table that says which level an overdue work item is at. */
   public static final String DECISION_ID = "escalation-level";
 
-  /** The levels of the ladder: the {@code level} values the decision returns. */
-  public static final String REMINDER = "提醒";
-  public static final String WARNING = "警示";
-  /** From this level on an escalation is a process instance with work for 依法治区办. */
-  public static final String SUPERVISED = "挂牌督办";
-  public static final String NOTICE = "通报";
-  public static final String INTERVIEW = "约谈";
-
-  /** The ladder, lowest first. */
-  public static final List<String> LEVELS = List.of(REMINDER, WARNING, SUPERVISED, NOTICE, INTERVIEW);
-
   private EscalationProcess() {}
-
-  /** A level's place on the ladder (提醒 = 0 … 约谈 = 4), or -1 for a value that is not on it (also null). */
-  public static int rank(String level) {
-    return level == null ? -1 : LEVELS.indexOf(level); // List.of rejects null
-  }
 
   /** Element ids (flow nodes). */
   public static final class Elements {
@@ -80,7 +62,7 @@ public final class EscalationProcess {
     public static final String UNIT_NAME = "unitName";
     /** String: 任务名称. */
     public static final String TASK_TITLE = "taskTitle";
-    /** String: the current level, one of {@link EscalationProcess#LEVELS}; raised by the code as the ladder climbs. */
+    /** String: the current level, the label of an {@link EscalationLevel}; raised by the code as the ladder climbs. */
     public static final String LEVEL = "level";
     /** Date: when the overdue work was due. */
     public static final String DUE_AT = "dueAt";
@@ -101,7 +83,7 @@ public final class EscalationProcess {
     public static final String EARLIER_ESCALATIONS = "earlierEscalations";
     /** Decision input, Boolean: the plan task has a milestone due in the current year. */
     public static final String MILESTONE_THIS_YEAR = "milestoneThisYear";
-    /** Decision output, String: one of {@link EscalationProcess#LEVELS}. */
+    /** Decision output, String: the label of an {@link EscalationLevel}. */
     public static final String DMN_LEVEL = "level";
     /** Decision output, String: comma-separated recipients among 承办单位, 牵头单位, 依法治区办, 领导. */
     public static final String DMN_NOTIFY = "notify";

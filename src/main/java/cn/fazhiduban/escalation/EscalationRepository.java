@@ -10,6 +10,8 @@ public interface EscalationRepository extends JpaRepository<Escalation, Long> {
 
   List<Escalation> findByWorkItemIdOrderById(Long workItemId);
 
+  Optional<Escalation> findFirstByProcessInstanceIdAndStatus(String processInstanceId, Escalation.Status status);
+
   List<Escalation> findByStatusOrderBySinceDescIdDesc(Escalation.Status status);
 
   List<Escalation> findAllByOrderBySinceDescIdDesc();

@@ -1,33 +1,22 @@
 package cn.fazhiduban.escalation;
 
 import cn.fazhiduban.calendar.WorkingCalendar;
+import cn.fazhiduban.engine.EngineClock;
+import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.engine.SupervisionKeys;
 import cn.fazhiduban.escalation.Escalation.ClosedBy;
 import cn.fazhiduban.escalation.Escalation.Status;
-import cn.fazhiduban.identity.Groups;
-import cn.fazhiduban.notify.Notification;
-import cn.fazhiduban.notify.Notifier;
-import cn.fazhiduban.plan.PlanMilestone;
-import cn.fazhiduban.supervision.FormValues;
-import cn.fazhiduban.supervision.RoundTask;
-import cn.fazhiduban.supervision.RoundTaskRepository;
-import cn.fazhiduban.supervision.WorkItem;
-import cn.fazhiduban.supervision.WorkItemRepository;
-import cn.fazhiduban.supervision.WorkItemService;
+import cn.fazhiduban.supervision.SupervisedWork;
+import cn.fazhiduban.supervision.SupervisedWork.WorkItemView;
 import cn.fazhiduban.web.ApiException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -39,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The escalation ladder 提醒 → 警示 → 挂牌督办 → 通报 → 约谈. Each evaluation asks the decision table
  * {@code escalation-level}; from 挂牌督办 up an {@code escalation} instance gives 依法治区办 its work. Runs inside the
- * engine's transaction (timers, task listeners) or its own (the API).
+ * engine's transaction (supervision's events, task listeners) or its own (the API). Notices go out after commit
+ * ({@link EscalationNotices}).
  */
 @Service
 @Transactional
@@ -49,40 +39,37 @@ public class EscalationService {
 
   private final EscalationRepository escalations;
   private final EscalationActionRepository actions;
-  private final WorkItemRepository workItems;
-  private final RoundTaskRepository roundTasks;
+  private final SupervisedWork work;
   private final WorkingCalendar calendar;
   private final DecisionService decisionService;
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
-  private final Notifier notifier;
+  private final EscalationNotices notices;
+  private final EngineClock clock;
 
-  public EscalationService(EscalationRepository escalations, EscalationActionRepository actions,
-      WorkItemRepository workItems, RoundTaskRepository roundTasks, WorkingCalendar calendar,
-      DecisionService decisionService, RuntimeService runtimeService, IdentityService identityService,
-      Notifier notifier) {
+  EscalationService(EscalationRepository escalations, EscalationActionRepository actions, SupervisedWork work,
+      WorkingCalendar calendar, DecisionService decisionService, RuntimeService runtimeService,
+      EscalationNotices notices, EngineClock clock) {
     this.escalations = escalations;
     this.actions = actions;
-    this.workItems = workItems;
-    this.roundTasks = roundTasks;
+    this.work = work;
     this.calendar = calendar;
     this.decisionService = decisionService;
     this.runtimeService = runtimeService;
-    this.identityService = identityService;
-    this.notifier = notifier;
+    this.notices = notices;
+    this.clock = clock;
   }
 
   /** What the decision table decided. */
-  record Decision(String level, String recipients) {}
+  record Decision(EscalationLevel level, String recipients) {}
 
   /** The reminder before the due date (提醒). Work that is done, or already overdue, needs none. */
-  public void remind(long roundId, int taskNo, String unitCode) {
-    WorkItem item = workItem(roundId, taskNo, unitCode);
-    Instant now = now();
-    if (!item.getStatus().awaitsUnit() || !now.isBefore(item.getDueAt())) {
+  public void remind(long workItemId) {
+    WorkItemView item = workItem(workItemId);
+    Instant now = clock.now();
+    if (!item.status().awaitsUnit() || !now.isBefore(item.dueAt())) {
       return;
     }
-    int daysLeft = calendar.workingDaysBetween(today(now), dueDate(item));
+    int daysLeft = calendar.workingDaysBetween(clock.today(), dueDate(item));
     climb(item, -Math.max(daysLeft, 1), now);
   }
 
@@ -90,15 +77,15 @@ public class EscalationService {
    * The overdue evaluation: at the due date, whatever day that is (警示 is due then), and after that once a working
    * day while the work stays overdue.
    */
-  public void evaluate(long roundId, int taskNo, String unitCode) {
-    WorkItem item = workItem(roundId, taskNo, unitCode);
-    Instant now = now();
-    LocalDate today = today(now);
-    if (!item.getStatus().awaitsUnit() || now.isBefore(item.getDueAt()) || closedByOfficeSinceDue(item)) {
+  public void evaluate(long workItemId) {
+    WorkItemView item = workItem(workItemId);
+    Instant now = clock.now();
+    LocalDate today = clock.today();
+    if (!item.status().awaitsUnit() || now.isBefore(item.dueAt()) || closedByOfficeSinceDue(item)) {
       return;
     }
-    boolean firstOverdue = escalations.findFirstByWorkItemIdAndStatus(item.getId(), Status.OPEN)
-        .map(open -> EscalationProcess.rank(open.getLevel()) < EscalationProcess.rank(EscalationProcess.WARNING))
+    boolean firstOverdue = escalations.findFirstByWorkItemIdAndStatus(item.id(), Status.OPEN)
+        .map(open -> !open.getLevel().isAtLeast(EscalationLevel.WARNING))
         .orElse(true);
     if (!firstOverdue && !calendar.isWorkingDay(today)) {
       return;
@@ -107,11 +94,34 @@ public class EscalationService {
   }
 
   /** The unit submitted the overdue report or rectification: its escalation ends by itself. */
-  public void workDone(WorkItem item) {
-    escalations.findFirstByWorkItemIdAndStatus(item.getId(), Status.OPEN).ifPresent(open -> {
-      open.close(ClosedBy.WORK_DONE, null, "承办单位已报送", now());
-      item.escalated(null);
-      correlate(EscalationProcess.Messages.WORK_DONE, item);
+  public void workDone(long workItemId) {
+    escalations.findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN).ifPresent(open -> {
+      open.close(ClosedBy.WORK_DONE, null, "承办单位已报送", clock.now());
+      work.escalationChanged(workItemId, null);
+      correlate(EscalationProcess.Messages.WORK_DONE, open);
+    });
+  }
+
+  /**
+   * An administrator cancelled the supervision of the work item: its open escalation closes with the engine's reason
+   * and its escalation instance, if any, is deleted with the same reason.
+   */
+  public void supervisionCancelled(long workItemId, String reason) {
+    escalations.findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN).ifPresent(open -> {
+      open.close(ClosedBy.CANCELLED, null, "督办已撤销：" + reason, clock.now());
+      work.escalationChanged(workItemId, null);
+      if (open.getProcessInstanceId() != null && runtimeService.createProcessInstanceQuery()
+          .processInstanceId(open.getProcessInstanceId()).count() > 0) {
+        runtimeService.deleteProcessInstance(open.getProcessInstanceId(), "督办已撤销：" + reason);
+      }
+    });
+  }
+
+  /** An administrator deleted an escalation instance itself: the escalation it served closes with the reason. */
+  public void instanceCancelled(String processInstanceId, String reason) {
+    escalations.findFirstByProcessInstanceIdAndStatus(processInstanceId, Status.OPEN).ifPresent(open -> {
+      open.close(ClosedBy.CANCELLED, null, reason == null ? "督办流程已被管理员撤销" : reason, clock.now());
+      work.escalationChanged(open.getWorkItemId(), null);
     });
   }
 
@@ -126,44 +136,43 @@ public class EscalationService {
     if (text.isEmpty() || text.length() > 1000) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "invalid", "请填写关闭原因（不超过 1000 字）。");
     }
-    WorkItem item = workItems.findById(escalation.getWorkItemId()).orElseThrow();
-    escalation.close(ClosedBy.OFFICE, user, text, now());
-    item.escalated(null);
-    correlate(EscalationProcess.Messages.CLOSED_BY_OFFICE, item);
+    escalation.close(ClosedBy.OFFICE, user, text, clock.now());
+    work.escalationChanged(escalation.getWorkItemId(), null);
+    correlate(EscalationProcess.Messages.CLOSED_BY_OFFICE, escalation);
     return escalation;
   }
 
-  /** A 督办通知书 or 约谈 recorded by 依法治区办 in the escalation instance. */
-  public void recordNotice(long workItemId, String text, LocalDate deadline, String copyTo, String user) {
-    if (deadline.isBefore(today(now()))) {
+  /** A 督办通知书 recorded by 依法治区办 in the escalation instance. */
+  public void recordNotice(SupervisionKeys keys, String text, LocalDate deadline, String copyTo, String user) {
+    if (deadline.isBefore(clock.today())) {
       throw FormValues.invalid(EscalationProcess.Variables.NOTICE_DEADLINE, "办理期限不能早于今天。");
     }
-    actions.save(EscalationAction.notice(workItemId, text, deadline, copyTo, user, now()));
+    actions.save(EscalationAction.notice(workItem(keys).id(), text, deadline, copyTo, user, clock.now()));
   }
 
-  public void recordInterview(long workItemId, LocalDate heldOn, String attendees, String minutes, String user) {
-    actions.save(EscalationAction.interview(workItemId, heldOn, attendees, minutes, user, now()));
+  /** A 约谈 recorded by 依法治区办 in the escalation instance. */
+  public void recordInterview(SupervisionKeys keys, LocalDate heldOn, String attendees, String minutes, String user) {
+    actions.save(EscalationAction.interview(workItem(keys).id(), heldOn, attendees, minutes, user, clock.now()));
   }
 
-  private void climb(WorkItem item, int daysOverdue, Instant now) {
-    RoundTask task = roundTasks.findByRoundIdAndTaskNo(item.getRoundId(), item.getTaskNo()).orElseThrow();
-    Decision decision = decide(daysOverdue, earlierEscalations(item), milestoneThisYear(task, today(now)));
-    Optional<Escalation> open = escalations.findFirstByWorkItemIdAndStatus(item.getId(), Status.OPEN);
-    if (open.isPresent() && EscalationProcess.rank(open.get().getLevel()) >= EscalationProcess.rank(decision.level())) {
+  private void climb(WorkItemView item, int daysOverdue, Instant now) {
+    Decision decision = decide(daysOverdue, earlierEscalations(item), milestoneThisYear(item, clock.today()));
+    Optional<Escalation> open = escalations.findFirstByWorkItemIdAndStatus(item.id(), Status.OPEN);
+    if (open.isPresent() && open.get().getLevel().isAtLeast(decision.level())) {
       requestInterviewIfDue(item, open.get());
       return;
     }
-    open.ifPresent(lower -> lower.close(ClosedBy.RAISED, null, "升级为" + decision.level(), now));
-    Escalation escalation = escalations.save(new Escalation(item, decision.level(), daysOverdue, decision.recipients(),
-        now));
-    item.escalated(decision.level());
-    log.info("督办升级：任务 {} {} → {}（{}）", item.getTaskNo(), item.getUnitName(), decision.level(),
+    open.ifPresent(lower -> lower.close(ClosedBy.RAISED, null, "升级为" + decision.level().label(), now));
+    Escalation escalation = escalations.save(new Escalation(item, decision.level(), daysOverdue,
+        decision.recipients(), now));
+    work.escalationChanged(item.id(), decision.level().label());
+    log.info("督办升级：任务 {} {} → {}（{}）", item.taskNo(), item.unitName(), decision.level().label(),
         daysOverdue < 0 ? "距截止 " + -daysOverdue + " 个工作日" : "逾期 " + daysOverdue + " 个工作日");
-    if (EscalationProcess.rank(decision.level()) >= EscalationProcess.rank(EscalationProcess.SUPERVISED)) {
-      escalation.linkProcessInstance(escalationInstance(item, task, decision.level()).getId());
+    if (decision.level().isAtLeast(EscalationLevel.SUPERVISED)) {
+      escalation.linkProcessInstance(escalationInstance(item, decision.level()).getId());
       requestInterviewIfDue(item, escalation);
     }
-    notifier.send(notification(item, task, decision));
+    notices.raised(escalation, item, decision.recipients());
   }
 
   Decision decide(int daysOverdue, int earlierEscalations, boolean milestoneThisYear) {
@@ -175,28 +184,28 @@ public class EscalationService {
             .putValue(EscalationProcess.Variables.MILESTONE_THIS_YEAR, milestoneThisYear))
         .evaluate()
         .getSingleResult();
-    return new Decision(result.getEntry(EscalationProcess.Variables.DMN_LEVEL),
+    return new Decision(EscalationLevel.ofLabel(result.getEntry(EscalationProcess.Variables.DMN_LEVEL)),
         result.getEntry(EscalationProcess.Variables.DMN_NOTIFY));
   }
 
-  private ProcessInstance escalationInstance(WorkItem item, RoundTask task, String level) {
-    String key = businessKey(item);
+  private ProcessInstance escalationInstance(WorkItemView item, EscalationLevel level) {
+    String key = SupervisionKeys.of(item.roundId(), item.taskNo(), item.unitCode());
     ProcessInstance running = runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(EscalationProcess.PROCESS_ID).processInstanceBusinessKey(key).singleResult();
     if (running != null) {
-      runtimeService.setVariable(running.getId(), EscalationProcess.Variables.LEVEL, level);
+      runtimeService.setVariable(running.getId(), EscalationProcess.Variables.LEVEL, level.label());
       return running;
     }
     return runtimeService.createProcessInstanceByKey(EscalationProcess.PROCESS_ID)
         .businessKey(key)
-        .setVariable(EscalationProcess.Variables.WORK_ITEM_ID, item.getId())
-        .setVariable(EscalationProcess.Variables.ROUND_ID, item.getRoundId())
-        .setVariable(EscalationProcess.Variables.TASK_NO, item.getTaskNo())
-        .setVariable(EscalationProcess.Variables.UNIT_CODE, item.getUnitCode())
-        .setVariable(EscalationProcess.Variables.UNIT_NAME, item.getUnitName())
-        .setVariable(EscalationProcess.Variables.TASK_TITLE, title(task))
-        .setVariable(EscalationProcess.Variables.LEVEL, level)
-        .setVariable(EscalationProcess.Variables.DUE_AT, Date.from(item.getDueAt()))
+        .setVariable(EscalationProcess.Variables.WORK_ITEM_ID, item.id())
+        .setVariable(EscalationProcess.Variables.ROUND_ID, item.roundId())
+        .setVariable(EscalationProcess.Variables.TASK_NO, item.taskNo())
+        .setVariable(EscalationProcess.Variables.UNIT_CODE, item.unitCode())
+        .setVariable(EscalationProcess.Variables.UNIT_NAME, item.unitName())
+        .setVariable(EscalationProcess.Variables.TASK_TITLE, item.taskTitle())
+        .setVariable(EscalationProcess.Variables.LEVEL, level.label())
+        .setVariable(EscalationProcess.Variables.DUE_AT, Date.from(item.dueAt()))
         .execute();
   }
 
@@ -204,12 +213,13 @@ public class EscalationService {
    * At 约谈 the instance asks the office to hold the interview, once: only when it waits for that request (it may
    * still be at the notice, then the next evaluation asks) and no interview was recorded since the level was reached.
    */
-  private void requestInterviewIfDue(WorkItem item, Escalation escalation) {
-    if (!EscalationProcess.INTERVIEW.equals(escalation.getLevel()) || escalation.getProcessInstanceId() == null) {
+  private void requestInterviewIfDue(WorkItemView item, Escalation escalation) {
+    if (escalation.getLevel() != EscalationLevel.INTERVIEW || escalation.getProcessInstanceId() == null) {
       return;
     }
-    boolean held = actions.findByWorkItemIdOrderById(item.getId()).stream()
-        .anyMatch(a -> a.getKind() == EscalationAction.Kind.INTERVIEW && !a.getRecordedAt().isBefore(escalation.getSince()));
+    boolean held = actions.findByWorkItemIdOrderById(item.id()).stream()
+        .anyMatch(a -> a.getKind() == EscalationAction.Kind.INTERVIEW
+            && !a.getRecordedAt().isBefore(escalation.getSince()));
     boolean waiting = runtimeService.createEventSubscriptionQuery()
         .processInstanceId(escalation.getProcessInstanceId())
         .eventName(EscalationProcess.Messages.INTERVIEW_REQUIRED).count() > 0;
@@ -219,75 +229,38 @@ public class EscalationService {
     }
   }
 
-  private void correlate(String message, WorkItem item) {
-    runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(businessKey(item)).correlateAll();
+  private void correlate(String message, Escalation escalation) {
+    runtimeService.createMessageCorrelation(message)
+        .processInstanceBusinessKey(SupervisionKeys.of(escalation.getRoundId(), escalation.getTaskNo(),
+            escalation.getUnitCode()))
+        .correlateAll();
   }
 
-  private Notification notification(WorkItem item, RoundTask task, Decision decision) {
-    List<String> roles = decision.recipients() == null || decision.recipients().isBlank() ? List.of()
-        : List.of(decision.recipients().split("\\s*[,，]\\s*"));
-    Set<String> groups = new LinkedHashSet<>();
-    for (String role : roles) {
-      switch (role) {
-        case "承办单位" -> groups.add(item.getUnitCode());
-        case "牵头单位" -> groups.addAll(task.leadUnits());
-        case "依法治区办" -> groups.add(Groups.OFFICE);
-        case "领导" -> groups.add(Groups.LEADERS);
-        default -> log.warn("决策表 escalation-level 给出了未知的通知对象：{}", role);
-      }
-    }
-    List<String> emails = new ArrayList<>();
-    for (String group : groups) {
-      for (User user : identityService.createUserQuery().memberOfGroup(group).list()) {
-        String email = user.getEmail();
-        // .invalid addresses (RFC 2606) are the demo users'; nobody reads them.
-        if (email != null && !email.isBlank() && !email.endsWith(".invalid") && !emails.contains(email)) {
-          emails.add(email);
-        }
-      }
-    }
-    return new Notification(item.getTaskNo(), title(task), item.getUnitName(), item.getUnitCode(), item.getDueAt(),
-        decision.level(), roles, emails);
-  }
-
-  private int earlierEscalations(WorkItem item) {
-    return (int) escalations.countByWorkItemIdAndStatusAndClosedByIn(item.getId(), Status.CLOSED,
+  private int earlierEscalations(WorkItemView item) {
+    return (int) escalations.countByWorkItemIdAndStatusAndClosedByIn(item.id(), Status.CLOSED,
         List.of(ClosedBy.WORK_DONE, ClosedBy.OFFICE));
   }
 
   /** The office closed this item's escalation after the current due date passed: this episode is settled. */
-  private boolean closedByOfficeSinceDue(WorkItem item) {
-    return escalations.findByWorkItemIdOrderById(item.getId()).stream()
-        .anyMatch(e -> e.getClosedBy() == ClosedBy.OFFICE && e.getClosedAt().isAfter(item.getDueAt()));
+  private boolean closedByOfficeSinceDue(WorkItemView item) {
+    return escalations.findByWorkItemIdOrderById(item.id()).stream()
+        .anyMatch(e -> e.getClosedBy() == ClosedBy.OFFICE && e.getClosedAt().isAfter(item.dueAt()));
   }
 
-  private static boolean milestoneThisYear(RoundTask task, LocalDate today) {
-    return task.getPlanTask().getMilestones().stream().map(PlanMilestone::getDue)
-        .anyMatch(due -> due.getYear() == today.getYear());
+  private static boolean milestoneThisYear(WorkItemView item, LocalDate today) {
+    return item.milestones().stream().anyMatch(due -> due.getYear() == today.getYear());
   }
 
-  private WorkItem workItem(long roundId, int taskNo, String unitCode) {
-    return workItems.findByRoundIdAndTaskNoAndUnitCode(roundId, taskNo, unitCode)
-        .orElseThrow(() -> new IllegalStateException("找不到工作项：轮次 " + roundId + "，任务 " + taskNo + "，单位 " + unitCode));
+  private WorkItemView workItem(long id) {
+    return work.workItem(id).orElseThrow(() -> new IllegalStateException("找不到工作项 " + id));
   }
 
-  static String businessKey(WorkItem item) {
-    return item.getRoundId() + "/" + item.getTaskNo() + "/" + item.getUnitCode();
+  private WorkItemView workItem(SupervisionKeys keys) {
+    return work.workItem(keys.roundId(), keys.task(), keys.unitCode()).orElseThrow(() -> new IllegalStateException(
+        "找不到工作项：轮次 " + keys.roundId() + "，任务 " + keys.taskNo() + "，单位 " + keys.unitCode()));
   }
 
-  private static String title(RoundTask task) {
-    return WorkItemService.title(task.getPlanTask().getText());
-  }
-
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
-
-  private static LocalDate today(Instant now) {
-    return now.atZone(WorkingCalendar.ZONE).toLocalDate();
-  }
-
-  private static LocalDate dueDate(WorkItem item) {
-    return item.getDueAt().atZone(WorkingCalendar.ZONE).toLocalDate();
+  private static LocalDate dueDate(WorkItemView item) {
+    return item.dueAt().atZone(EngineClock.ZONE).toLocalDate();
   }
 }

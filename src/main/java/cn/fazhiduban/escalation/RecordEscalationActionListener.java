@@ -6,10 +6,10 @@ import static cn.fazhiduban.escalation.EscalationProcess.Variables.INTERVIEW_MIN
 import static cn.fazhiduban.escalation.EscalationProcess.Variables.NOTICE_COPY_TO;
 import static cn.fazhiduban.escalation.EscalationProcess.Variables.NOTICE_DEADLINE;
 import static cn.fazhiduban.escalation.EscalationProcess.Variables.NOTICE_TEXT;
-import static cn.fazhiduban.escalation.EscalationProcess.Variables.WORK_ITEM_ID;
 
-import cn.fazhiduban.supervision.CurrentUser;
-import cn.fazhiduban.supervision.FormValues;
+import cn.fazhiduban.engine.CurrentUser;
+import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.engine.SupervisionKeys;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -29,13 +29,13 @@ class RecordEscalationActionListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormValues form = new FormValues(task);
-    long workItemId = ((Number) task.getVariable(WORK_ITEM_ID)).longValue();
+    SupervisionKeys keys = SupervisionKeys.of(task);
     String user = currentUser.of(task);
     if (EscalationProcess.Elements.HOLD_INTERVIEW.equals(task.getTaskDefinitionKey())) {
-      escalations.recordInterview(workItemId, form.date(INTERVIEW_DATE, "约谈日期"),
+      escalations.recordInterview(keys, form.date(INTERVIEW_DATE, "约谈日期"),
           form.text(INTERVIEW_ATTENDEES, "参加人员", 500, true), form.text(INTERVIEW_MINUTES, "约谈纪要", 5000, true), user);
     } else {
-      escalations.recordNotice(workItemId, form.text(NOTICE_TEXT, "通知内容", 2000, true),
+      escalations.recordNotice(keys, form.text(NOTICE_TEXT, "通知内容", 2000, true),
           form.date(NOTICE_DEADLINE, "办理期限"), form.text(NOTICE_COPY_TO, "抄送", 200, false), user);
     }
   }

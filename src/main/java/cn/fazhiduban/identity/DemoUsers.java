@@ -1,7 +1,7 @@
 package cn.fazhiduban.identity;
 
-import cn.fazhiduban.unit.DemoUserDirectory;
 import cn.fazhiduban.unit.Unit;
+import cn.fazhiduban.unit.UnitUsers;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -9,19 +9,19 @@ import org.springframework.stereotype.Component;
 
 /** Which demo users (password {@code demo}) a unit has, in demo mode. */
 @Component
-public class DemoUsers implements DemoUserDirectory {
+public class DemoUsers implements UnitUsers {
 
   private final IdentityService identityService;
-  private final DubanProperties properties;
+  private final DemoProperties demo;
 
-  DemoUsers(IdentityService identityService, DubanProperties properties) {
+  DemoUsers(IdentityService identityService, DemoProperties demo) {
     this.identityService = identityService;
-    this.properties = properties;
+    this.demo = demo;
   }
 
   @Override
-  public boolean enabled() {
-    return properties.demo().enabled();
+  public boolean listed() {
+    return demo.enabled();
   }
 
   @Override

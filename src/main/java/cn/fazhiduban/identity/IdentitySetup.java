@@ -27,13 +27,16 @@ public class IdentitySetup {
 
   private final IdentityService identityService;
   private final UnitDirectory directory;
-  private final DubanProperties properties;
+  private final AdminProperties admin;
+  private final DemoProperties demo;
 
-  public IdentitySetup(IdentityService identityService, UnitDirectory directory, DubanProperties properties) {
+  public IdentitySetup(IdentityService identityService, UnitDirectory directory, AdminProperties admin,
+      DemoProperties demo) {
     this.identityService = identityService;
     this.directory = directory;
-    this.properties = properties;
-    if (!properties.demo().enabled() && !properties.admin().hasPassword()) {
+    this.admin = admin;
+    this.demo = demo;
+    if (!demo.enabled() && !admin.hasPassword()) {
       throw new IllegalStateException(
           "未处于演示模式时必须设置管理员密码：请设置环境变量 DUBAN_ADMIN_PASSWORD（duban.admin.password）。"
               + " Outside demo mode DUBAN_ADMIN_PASSWORD must be set.");
@@ -53,10 +56,10 @@ public class IdentitySetup {
     ensureGroup(Groups.LEADERS, "领导", "WORKFLOW");
     ensureGroup(Groups.ADMINS, "系统管理员", "SYSTEM");
 
-    String adminPassword = properties.admin().hasPassword() ? properties.admin().password() : DEMO_PASSWORD;
-    ensureUser(properties.admin().user(), "系统", "管理员", adminPassword, null, Groups.ADMINS);
+    String adminPassword = admin.hasPassword() ? admin.password() : DEMO_PASSWORD;
+    ensureUser(admin.user(), "系统", "管理员", adminPassword, null, Groups.ADMINS);
 
-    if (properties.demo().enabled()) {
+    if (demo.enabled()) {
       for (Unit unit : directory.units()) {
         ensureDemoUser(unit);
       }
@@ -69,7 +72,7 @@ public class IdentitySetup {
   /** The unit's group, named after it, and in demo mode its demo user: for a unit added or renamed at run time. */
   void ensureUnit(Unit unit) {
     ensureGroup(unit.groupId(), unit.name(), UNIT_GROUP_TYPE);
-    if (properties.demo().enabled()) {
+    if (demo.enabled()) {
       ensureDemoUser(unit);
     }
   }

@@ -2,7 +2,6 @@ package cn.fazhiduban.notify;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -23,7 +22,12 @@ class MailNotifier implements Notifier {
   private final JavaMailSender mailSender;
   private final String from;
 
-  MailNotifier(JavaMailSender mailSender, @Value("${duban.notify.mail.from:duban@localhost}") String from) {
+  @org.springframework.beans.factory.annotation.Autowired
+  MailNotifier(JavaMailSender mailSender, NotifyProperties properties) {
+    this(mailSender, properties.mail().from());
+  }
+
+  MailNotifier(JavaMailSender mailSender, String from) {
     this.mailSender = mailSender;
     this.from = from;
   }

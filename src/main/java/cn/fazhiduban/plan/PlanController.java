@@ -5,6 +5,8 @@ import cn.fazhiduban.plan.PlanImportService.ImportResult;
 import cn.fazhiduban.plan.PlanTaskUnit.Role;
 import cn.fazhiduban.plan.parse.ParsedPlan;
 import cn.fazhiduban.plan.parse.PlanDocumentReader;
+import cn.fazhiduban.plan.parse.PlanParseException;
+import cn.fazhiduban.web.ApiErrors;
 import cn.fazhiduban.web.ApiException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +23,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,6 +78,21 @@ class PlanController {
   ResponseEntity<Map<String, Object>> importFile(@RequestPart("file") MultipartFile file, Principal user)
       throws IOException {
     return imported(importService.importPlan(read(file), user.getName()));
+  }
+
+  /**
+   * A plan that is no plan is a bad request (400); one whose parse ran past its deadline is well-formed but cannot be
+   * processed (422, error {@code too-slow}).
+   */
+  @ExceptionHandler(PlanParseException.class)
+  ResponseEntity<Map<String, Object>> refused(PlanParseException e) {
+    HttpStatus status = PlanParseException.TOO_SLOW.equals(e.code()) ? HttpStatus.UNPROCESSABLE_ENTITY
+        : HttpStatus.BAD_REQUEST;
+    Map<String, Object> details = new LinkedHashMap<>();
+    if (e.line() != null) {
+      details.put("line", e.line());
+    }
+    return ApiErrors.response(status, e.code(), e.getMessage(), details);
   }
 
   @GetMapping

@@ -1,5 +1,6 @@
 package cn.fazhiduban.plan;
 
+import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.plan.PlanTaskUnit.Role;
 import cn.fazhiduban.plan.parse.ParsedPlan;
 import cn.fazhiduban.plan.parse.ParsedPlan.Chapter;
@@ -11,13 +12,14 @@ import cn.fazhiduban.unit.UnitReference;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,15 +35,18 @@ public class PlanImportService {
   private final UnitDirectory directory;
   private final PlanRepository plans;
   private final TransactionTemplate transaction;
-  private final Clock clock;
+  private final EngineClock clock;
+  private final Duration parseDeadline;
 
   public PlanImportService(PlanParser parser, UnitDirectory directory, PlanRepository plans,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, EngineClock clock,
+      @Value("${duban.plan.parse-deadline:10s}") Duration parseDeadline) {
     this.parser = parser;
     this.directory = directory;
     this.plans = plans;
     this.transaction = transaction;
     this.clock = clock;
+    this.parseDeadline = parseDeadline;
   }
 
   /** What an import did; read inside the transaction so that nothing lazy is left to load. */
@@ -54,12 +59,19 @@ public class PlanImportService {
 
   /** Reads the plan without storing anything. */
   public ParsedPlan parse(String text) {
-    return parser.parse(normalize(text));
+    return parser.parse(normalize(text), clock.today(), parseOptions());
+  }
+
+  /** The parse deadline, and the directory's names: an unknown unit name gives a warning. */
+  private PlanParser.Options parseOptions() {
+    return new PlanParser.Options(parseDeadline,
+        name -> directory.resolve(name).type() != UnitReference.Type.UNRESOLVED);
   }
 
   public ImportResult importPlan(String text, String importedBy) {
     String normalized = normalize(text);
-    return importParsed(normalized, parser.parse(normalized), importedBy, plan -> {});
+    return importParsed(normalized, parser.parse(normalized, clock.today(), parseOptions()), importedBy,
+        plan -> {});
   }
 
   /**
@@ -90,7 +102,7 @@ public class PlanImportService {
   }
 
   private ImportResult store(ParsedPlan parsed, String hash, String text, String importedBy, Consumer<Plan> stored) {
-    Plan plan = new Plan(parsed.title(), parsed.issuer(), parsed.issuedOn(), hash, text, clock.instant(),
+    Plan plan = new Plan(parsed.title(), parsed.issuer(), parsed.issuedOn(), hash, text, clock.now(),
         importedBy);
     int chapterOrdinal = 0;
     for (Chapter chapter : parsed.chapters()) {

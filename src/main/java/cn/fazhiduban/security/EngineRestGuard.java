@@ -1,6 +1,7 @@
 package cn.fazhiduban.security;
 
 import cn.fazhiduban.web.ApiErrors;
+import cn.fazhiduban.web.RequestTooLargeException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -4,7 +4,6 @@ import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.web.ApiErrors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,11 +47,9 @@ class SecurityConfig {
 
   /** After authentication: expressions out of task and filter queries, and a size limit on every body. */
   @Bean
-  FilterRegistrationBean<EngineRestGuard> engineRestGuard(ObjectMapper mapper,
-      @Value("${duban.limits.api-body-bytes:22020096}") long apiMaxBytes,
-      @Value("${duban.limits.engine-body-bytes:31457280}") long engineMaxBytes) {
+  FilterRegistrationBean<EngineRestGuard> engineRestGuard(ObjectMapper mapper, LimitsProperties limits) {
     FilterRegistrationBean<EngineRestGuard> registration =
-        new FilterRegistrationBean<>(new EngineRestGuard(mapper, apiMaxBytes, engineMaxBytes));
+        new FilterRegistrationBean<>(new EngineRestGuard(mapper, limits.apiBodyBytes(), limits.engineBodyBytes()));
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 10);
     return registration;
@@ -88,6 +85,7 @@ class SecurityConfig {
             .requestMatchers(paths.matcher(HttpMethod.POST, "/api/units/**"), paths.matcher(HttpMethod.PUT, "/api/units/**"),
                 paths.matcher(HttpMethod.POST, "/api/units"))
             .hasAnyAuthority(OFFICE, ADMINS)
+            .requestMatchers(paths.matcher("/api/admin/**")).hasAuthority(ADMINS)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
         .exceptionHandling(ex -> ex.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))

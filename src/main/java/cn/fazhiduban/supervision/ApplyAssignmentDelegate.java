@@ -2,9 +2,11 @@ package cn.fazhiduban.supervision;
 
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.ASSIGNED_LEAD_UNITS;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.ASSIGNED_RESPONSIBLE_UNITS;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.LEAD_UNIT_NAMES;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.LEAD_UNIT_NAMES;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_UNIT_OPTIONS;
 
+import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.engine.SupervisionKeys;
 import cn.fazhiduban.unit.Unit;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,9 +30,9 @@ class ApplyAssignmentDelegate implements JavaDelegate {
     FormValues form = new FormValues(execution);
     List<String> leads = form.list(ASSIGNED_LEAD_UNITS);
     SupervisionKeys keys = SupervisionKeys.of(execution);
-    List<Unit> reporters = workItems.assignUnits(keys.roundId(), keys.taskNo(), leads,
+    List<Unit> reporters = workItems.assignUnits(keys.roundId(), keys.task(), leads,
         form.list(ASSIGNED_RESPONSIBLE_UNITS), execution.getProcessInstanceId());
     execution.setVariable(TASK_UNIT_OPTIONS, UnitOptions.of(reporters));
-    execution.setVariable(LEAD_UNIT_NAMES, String.join("、", leads.stream().map(supervision::unitName).toList()));
+    LEAD_UNIT_NAMES.set(execution, String.join("、", leads.stream().map(supervision::unitName).toList()));
   }
 }

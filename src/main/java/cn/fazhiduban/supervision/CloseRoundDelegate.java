@@ -1,7 +1,7 @@
 package cn.fazhiduban.supervision;
 
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import cn.fazhiduban.engine.SupervisionKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;import cn.fazhiduban.engine.SupervisionKeys;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +17,6 @@ class CloseRoundDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    workItems.roundClosed(SupervisionKeys.roundId(execution));
+    workItems.roundClosed(SupervisionKeys.of(execution).roundId());
   }
 }

@@ -1,7 +1,7 @@
 package cn.fazhiduban.supervision;
 
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import cn.fazhiduban.engine.SupervisionKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;import cn.fazhiduban.engine.SupervisionKeys;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +18,6 @@ class CloseTaskDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SupervisionKeys keys = SupervisionKeys.of(execution);
-    workItems.taskClosed(keys.roundId(), keys.taskNo());
+    workItems.taskClosed(keys.roundId(), keys.task());
   }
 }

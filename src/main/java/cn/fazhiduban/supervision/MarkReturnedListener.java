@@ -1,7 +1,6 @@
 package cn.fazhiduban.supervision;
 
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.RETURN_OPINION;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.WAS_RETURNED;
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.WAS_RETURNED;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,11 +10,16 @@ import org.springframework.stereotype.Component;
 @Component("markReturnedListener")
 class MarkReturnedListener implements TaskListener {
 
+  private final WorkItemScopes scopes;
+
+  MarkReturnedListener(WorkItemScopes scopes) {
+    this.scopes = scopes;
+  }
+
   @Override
   public void notify(DelegateTask task) {
-    Object opinion = task.getVariable(RETURN_OPINION);
-    if (opinion != null && !opinion.toString().isBlank()) {
-      task.setVariableLocal(WAS_RETURNED, true);
+    if (scopes.of(task).getStatus() == WorkItemStatus.RETURNED) {
+      WAS_RETURNED.setLocal(task, true);
     }
   }
 }

@@ -4,14 +4,14 @@ import static cn.fazhiduban.supervision.TaskSupervision.Variables.CHECK_DECISION
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.PASSED;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_DEADLINE;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_DUE;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_REQUIREMENT;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_UNITS;
 
+import cn.fazhiduban.engine.CurrentUser;
+import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.engine.SupervisionKeys;
 import cn.fazhiduban.supervision.OfficeCheck.Decision;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
 @Component("recordOfficeCheckListener")
 class RecordOfficeCheckListener implements TaskListener {
 
-  private final WorkItemService workItems;
+  private final ReportService reports;
   private final CurrentUser currentUser;
 
-  RecordOfficeCheckListener(WorkItemService workItems, CurrentUser currentUser) {
-    this.workItems = workItems;
+  RecordOfficeCheckListener(ReportService reports, CurrentUser currentUser) {
+    this.reports = reports;
     this.currentUser = currentUser;
   }
 
@@ -35,15 +35,14 @@ class RecordOfficeCheckListener implements TaskListener {
     boolean passed = form.choice(CHECK_DECISION, "检查结论（通过或需整改）", List.of(PASSED, RECTIFY)).equals(PASSED);
     SupervisionKeys keys = SupervisionKeys.of(task);
     if (passed) {
-      workItems.taskChecked(keys.roundId(), keys.taskNo(), Decision.PASSED, List.of(), null, null,
+      reports.taskChecked(keys.roundId(), keys.task(), Decision.PASSED, List.of(), null, null,
           currentUser.of(task));
       return;
     }
     List<String> units = form.list(RECTIFY_UNITS);
     String requirement = form.text(RECTIFY_REQUIREMENT, "整改要求", 2000, true);
     LocalDate deadline = form.date(RECTIFY_DEADLINE, "整改期限");
-    Instant due = workItems.taskChecked(keys.roundId(), keys.taskNo(), Decision.RECTIFY, units, requirement,
+    reports.taskChecked(keys.roundId(), keys.task(), Decision.RECTIFY, units, requirement,
         deadline, currentUser.of(task));
-    task.getExecution().setVariable(RECTIFY_DUE, Date.from(due));
   }
 }

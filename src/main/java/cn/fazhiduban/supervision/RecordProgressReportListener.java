@@ -7,10 +7,11 @@ import static cn.fazhiduban.supervision.TaskSupervision.Variables.PERCENT;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.PHONE;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.PROBLEMS;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.PROGRESS;
-import static cn.fazhiduban.supervision.TaskSupervision.Variables.REVIEWER_GROUPS;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.REVIEW_DECISION;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.REVIEW_OPINION;
 
+import cn.fazhiduban.engine.CurrentUser;
+import cn.fazhiduban.engine.FormValues;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,11 +26,16 @@ class RecordProgressReportListener implements TaskListener {
   /** A mobile number, or a landline with area code and an optional extension. */
   static final Pattern PHONE_PATTERN = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
 
-  private final WorkItemService workItems;
+  private final ReportService reports;
+  private final SupervisionService supervision;
+  private final WorkItemScopes scopes;
   private final CurrentUser currentUser;
 
-  RecordProgressReportListener(WorkItemService workItems, CurrentUser currentUser) {
-    this.workItems = workItems;
+  RecordProgressReportListener(ReportService reports, SupervisionService supervision, WorkItemScopes scopes,
+      CurrentUser currentUser) {
+    this.reports = reports;
+    this.supervision = supervision;
+    this.scopes = scopes;
     this.currentUser = currentUser;
   }
 
@@ -49,10 +55,8 @@ class RecordProgressReportListener implements TaskListener {
         form.text(CONTACT, "联系人", 50, false),
         phone,
         form.evidence());
-    boolean reviewed = !String.valueOf(task.getVariable(REVIEWER_GROUPS)).isEmpty();
-    SupervisionKeys keys = SupervisionKeys.of(task);
-    workItems.reportSubmitted(keys.roundId(), keys.taskNo(), keys.unitCode(), report, reviewed,
-        currentUser.of(task));
+    WorkItem item = scopes.of(task);
+    reports.reportSubmitted(item, report, !supervision.reviewerGroups(item).isEmpty(), currentUser.of(task));
     // The unit's instance keeps its variables across 退回; the reviewer starts from a blank decision each time.
     task.getExecution().setVariable(REVIEW_DECISION, null);
     task.getExecution().setVariable(REVIEW_OPINION, null);

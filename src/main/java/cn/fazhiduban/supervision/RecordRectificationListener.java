@@ -3,7 +3,11 @@ package cn.fazhiduban.supervision;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_MEASURES;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_RESULT;
 
+import cn.fazhiduban.engine.CurrentUser;
+import cn.fazhiduban.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import cn.fazhiduban.engine.CurrentUser;
+import cn.fazhiduban.engine.FormValues;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
@@ -11,11 +15,13 @@ import org.springframework.stereotype.Component;
 @Component("recordRectificationListener")
 class RecordRectificationListener implements TaskListener {
 
-  private final WorkItemService workItems;
+  private final ReportService reports;
+  private final WorkItemScopes scopes;
   private final CurrentUser currentUser;
 
-  RecordRectificationListener(WorkItemService workItems, CurrentUser currentUser) {
-    this.workItems = workItems;
+  RecordRectificationListener(ReportService reports, WorkItemScopes scopes, CurrentUser currentUser) {
+    this.reports = reports;
+    this.scopes = scopes;
     this.currentUser = currentUser;
   }
 
@@ -24,8 +30,6 @@ class RecordRectificationListener implements TaskListener {
     FormValues form = new FormValues(task);
     String measures = form.text(RECTIFY_MEASURES, "整改措施", 2000, true);
     String result = form.text(RECTIFY_RESULT, "整改结果", 2000, true);
-    SupervisionKeys keys = SupervisionKeys.of(task);
-    workItems.rectificationSubmitted(keys.roundId(), keys.taskNo(), keys.unitCode(), measures, result,
-        form.evidence(), currentUser.of(task));
+    reports.rectificationSubmitted(scopes.of(task), measures, result, form.evidence(), currentUser.of(task));
   }
 }

@@ -1,5 +1,6 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.web.ApiException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,13 +23,15 @@ class RoundQueries {
   private final RoundTaskRepository roundTasks;
   private final WorkItemRepository workItems;
   private final Duration warningWindow;
+  private final EngineClock clock;
 
   RoundQueries(SupervisionRoundRepository rounds, RoundTaskRepository roundTasks, WorkItemRepository workItems,
-      @Value("${duban.supervision.warning-days:3}") int warningDays) {
+      SupervisionProperties properties, EngineClock clock) {
     this.rounds = rounds;
     this.roundTasks = roundTasks;
     this.workItems = workItems;
-    this.warningWindow = Duration.ofDays(warningDays);
+    this.warningWindow = Duration.ofDays(properties.warningDays());
+    this.clock = clock;
   }
 
   record WorkItemRow(int taskNo, String unit, String unitCode, WorkItemStatus status, Instant dueAt,
@@ -58,7 +59,7 @@ class RoundQueries {
 
   List<WorkItemRow> workItems(long roundId, Viewer viewer, String unit, WorkItemStatus status) {
     find(roundId);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.now();
     return workItems.findByRoundIdOrderByTaskNoAscIdAsc(roundId).stream()
         .filter(item -> viewer.sees(item.getUnitCode()))
         .filter(item -> unit == null || unit.isBlank() || unit.equals(item.getUnitCode())
@@ -72,7 +73,7 @@ class RoundQueries {
 
   Progress progress(long roundId, Viewer viewer) {
     SupervisionRound round = find(roundId);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.now();
     Map<Integer, String> chapters = new HashMap<>();
     roundTasks.findByRoundIdOrderByTaskNo(roundId)
         .forEach(task -> chapters.put(task.getTaskNo(), task.getPlanTask().getChapter()));
@@ -102,7 +103,7 @@ class RoundQueries {
     for (WorkItemStatus status : WorkItemStatus.values()) {
       counts.put(status, 0L);
     }
-    Light light = Light.green;
+    Light light = Light.GREEN;
     for (WorkItem item : items) {
       counts.merge(item.getStatus(), 1L, Long::sum);
       light = light.worst(Light.of(item, now, warningWindow));

@@ -1,5 +1,6 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.plan.Plan;
 import cn.fazhiduban.plan.PlanRepository;
 import cn.fazhiduban.plan.PlanTask;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -30,23 +30,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RoundService {
 
-  public static final String PROCESS_ID = "supervision-round";
-
   private final PlanRepository plans;
   private final SupervisionRoundRepository rounds;
   private final RoundTaskRepository roundTasks;
   private final WorkItemRepository workItems;
   private final TaskUnits taskUnits;
   private final RuntimeService runtimeService;
+  private final EngineClock clock;
 
   public RoundService(PlanRepository plans, SupervisionRoundRepository rounds, RoundTaskRepository roundTasks,
-      WorkItemRepository workItems, TaskUnits taskUnits, RuntimeService runtimeService) {
+      WorkItemRepository workItems, TaskUnits taskUnits, RuntimeService runtimeService, EngineClock clock) {
     this.plans = plans;
     this.rounds = rounds;
     this.roundTasks = roundTasks;
     this.workItems = workItems;
     this.taskUnits = taskUnits;
     this.runtimeService = runtimeService;
+    this.clock = clock;
   }
 
   public record OpenRound(Long planId, String label, OffsetDateTime reportDue, List<Integer> tasks) {}
@@ -67,7 +67,7 @@ public class RoundService {
     if (request.reportDue() == null) {
       throw badRequest("invalid", "请填写报送截止时间（reportDue），如 2026-12-31T18:00:00+08:00。");
     }
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.now();
     Instant due = request.reportDue().toInstant();
     if (!due.isAfter(now)) {
       throw badRequest("report-due-in-past", "报送截止时间已过，请选择将来的时间。");
@@ -101,10 +101,10 @@ public class RoundService {
         items++;
       }
     }
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_ID)
+    ProcessInstance instance = runtimeService.createProcessInstanceByKey(SupervisionRoundProcess.PROCESS_ID)
         .businessKey(String.valueOf(round.getId()))
-        .setVariable(TaskSupervision.Variables.ROUND_ID, round.getId())
-        .setVariable(TaskSupervision.Variables.REPORT_DUE, Date.from(due))
+        .setVariable(SupervisionRoundProcess.Variables.ROUND_ID, round.getId())
+        .setVariable(SupervisionRoundProcess.Variables.REPORT_DUE, Date.from(due))
         .execute();
     round.started(instance.getId());
     return new Opened(round.getId(), instance.getId(), items, chosen.size(), awaiting);

@@ -51,10 +51,6 @@ public class RoundTask {
     this.leadUnits = String.join(",", leadUnits);
   }
 
-  public static String businessKey(long roundId, int taskNo) {
-    return roundId + "/" + taskNo;
-  }
-
   public void started(String processInstanceId) {
     this.processInstanceId = processInstanceId;
   }
@@ -63,6 +59,15 @@ public class RoundTask {
   public void assigned(List<String> leadUnits) {
     this.needsAssignment = false;
     this.leadUnits = String.join(",", leadUnits);
+  }
+
+  /** 任务名称 for lists: the task's first sentence, at most 40 characters. */
+  public String title() {
+    String text = planTask.getText();
+    int end = text.indexOf('。');
+    String sentence = end > 0 ? text.substring(0, end) : text;
+    return sentence.codePointCount(0, sentence.length()) <= 40 ? sentence
+        : sentence.substring(0, sentence.offsetByCodePoints(0, 39)) + "…";
   }
 
   public List<String> leadUnits() {

@@ -17,7 +17,9 @@ public class SupervisionRound {
 
   public enum Status {
     OPEN,
-    CLOSED
+    CLOSED,
+    /** An administrator deleted the round's instance. */
+    CANCELLED
   }
 
   @Id
@@ -60,6 +62,11 @@ public class SupervisionRound {
 
   public void started(String processInstanceId) {
     this.processInstanceId = processInstanceId;
+  }
+
+  public void cancelled(Instant at) {
+    status = Status.CANCELLED;
+    closedAt = at;
   }
 
   public void close(Instant at) {

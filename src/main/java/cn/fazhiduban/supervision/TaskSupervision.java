@@ -1,5 +1,8 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.engine.ProcessVariable;
+import java.util.Date;
+
 /**
  * Names shared by {@code processes/task-supervision.bpmn}, its forms, its delegates and the tests. Change a name here
  * and in the model together.
@@ -75,8 +78,6 @@ public final class TaskSupervision {
     public static final String UNIT_CODE = "unitCode";
     /** String, local: the reporting unit's name (承办单位). */
     public static final String UNIT_NAME = "unitName";
-    /** String, local: comma-separated reviewer groups; empty where no review is needed. */
-    public static final String REVIEWER_GROUPS = "reviewerGroups";
     /** String, local: the opinion of the last 退回, shown to the clerk on the report form. */
     public static final String RETURN_OPINION = "returnOpinion";
     /** Date, task-local: the task's due date, shown as 截止时间 in the Tasklist filters. */
@@ -92,8 +93,6 @@ public final class TaskSupervision {
     public static final String NEXT_STEPS = "nextSteps";
     public static final String CONTACT = "contact";
     public static final String PHONE = "phone";
-    /** File variables: evidence1 … evidence5 (佐证材料). */
-    public static final String EVIDENCE_PREFIX = "evidence";
 
     /** Review (Task_ReviewReport): reviewDecision = approved | returned, reviewOpinion. */
     public static final String REVIEW_DECISION = "reviewDecision";
@@ -111,13 +110,33 @@ public final class TaskSupervision {
     /** String yyyy-MM-dd (form-js date) or Date: the rectification deadline. */
     public static final String RECTIFY_DEADLINE = "rectifyDeadline";
 
-    /** Date: when the rectification is due (Task_Rectify's due date), set from the deadline. */
-    public static final String RECTIFY_DUE = "rectifyDue";
-
     /** Rectification (Task_Rectify). */
     public static final String RECTIFY_MEASURES = "rectifyMeasures";
     public static final String RECTIFY_RESULT = "rectifyResult";
 
     private Variables() {}
+  }
+
+  /**
+   * The variables our code writes or reads, each with its type, named by the constants above (which forms, filters and
+   * tests use). Read and written only through these: no casts, and a value of the wrong type is named, not cast.
+   */
+  public static final class Typed {
+    public static final ProcessVariable<Integer> TASK_NO = ProcessVariable.integer(Variables.TASK_NO);
+    public static final ProcessVariable<String> TASK_TITLE = ProcessVariable.string(Variables.TASK_TITLE);
+    public static final ProcessVariable<String> TASK_TEXT = ProcessVariable.string(Variables.TASK_TEXT);
+    public static final ProcessVariable<String> LEAD_UNIT_NAMES = ProcessVariable.string(Variables.LEAD_UNIT_NAMES);
+    public static final ProcessVariable<Boolean> NEEDS_ASSIGNMENT = ProcessVariable.bool(Variables.NEEDS_ASSIGNMENT);
+    public static final ProcessVariable<Date> REPORT_DUE = ProcessVariable.date(Variables.REPORT_DUE);
+    public static final ProcessVariable<String> UNIT_CODE = ProcessVariable.string(Variables.UNIT_CODE);
+    public static final ProcessVariable<String> UNIT_NAME = ProcessVariable.string(Variables.UNIT_NAME);
+    public static final ProcessVariable<String> RETURN_OPINION = ProcessVariable.string(Variables.RETURN_OPINION);
+    public static final ProcessVariable<Date> DEADLINE = ProcessVariable.date(Variables.DEADLINE);
+    public static final ProcessVariable<Boolean> WAS_RETURNED = ProcessVariable.bool(Variables.WAS_RETURNED);
+    public static final ProcessVariable<String> RECTIFY_REQUIREMENT =
+        ProcessVariable.string(Variables.RECTIFY_REQUIREMENT);
+    public static final ProcessVariable<String> RECTIFY_DEADLINE = ProcessVariable.string(Variables.RECTIFY_DEADLINE);
+
+    private Typed() {}
   }
 }

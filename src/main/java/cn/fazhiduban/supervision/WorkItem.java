@@ -65,6 +65,16 @@ public class WorkItem {
   @Column(name = "escalation_level")
   private String escalationLevel;
 
+  /** The activity instance of this unit's report or rectification sub-process, while one runs: set by the engine. */
+  @Column(name = "scope_activity_instance_id")
+  private String scopeActivityInstanceId;
+
+  @Column(name = "cancelled_at")
+  private Instant cancelledAt;
+
+  @Column(name = "cancel_reason")
+  private String cancelReason;
+
   @Version
   private int version;
 
@@ -84,6 +94,11 @@ public class WorkItem {
 
   public void linkProcessInstance(String processInstanceId) {
     this.processInstanceId = processInstanceId;
+  }
+
+  /** The unit's sub-process instance started: later lookups from inside it find this item by that instance. */
+  public void enteredScope(String activityInstanceId) {
+    this.scopeActivityInstanceId = activityInstanceId;
   }
 
   public void reported(Instant at) {
@@ -115,6 +130,14 @@ public class WorkItem {
   public void closed(Instant at) {
     status = WorkItemStatus.CLOSED;
     closedAt = at;
+  }
+
+  /** An administrator cancelled the engine's work on this item (Cockpit, REST, process-instance modification). */
+  public void cancelled(Instant at, String reason) {
+    status = WorkItemStatus.CANCELLED;
+    cancelledAt = at;
+    cancelReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 1000));
+    scopeActivityInstanceId = null;
   }
 
   public Long getId() {
@@ -179,5 +202,17 @@ public class WorkItem {
 
   public String getEscalationLevel() {
     return escalationLevel;
+  }
+
+  public String getScopeActivityInstanceId() {
+    return scopeActivityInstanceId;
+  }
+
+  public Instant getCancelledAt() {
+    return cancelledAt;
+  }
+
+  public String getCancelReason() {
+    return cancelReason;
   }
 }

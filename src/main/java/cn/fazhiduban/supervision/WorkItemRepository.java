@@ -13,4 +13,10 @@ public interface WorkItemRepository extends JpaRepository<WorkItem, Long> {
   List<WorkItem> findByRoundIdOrderByTaskNoAscIdAsc(Long roundId);
 
   long countByRoundId(Long roundId);
+
+  List<WorkItem> findByScopeActivityInstanceIdIn(java.util.Collection<String> activityInstanceIds);
+
+  List<WorkItem> findByProcessInstanceId(String processInstanceId);
+
+  List<WorkItem> findByStatusNotIn(java.util.Collection<WorkItemStatus> statuses);
 }

@@ -13,10 +13,17 @@ public enum WorkItemStatus {
   /** 整改中 */
   RECTIFYING,
   /** 已办结 */
-  CLOSED;
+  CLOSED,
+  /** 已撤销: an administrator cancelled, deleted or moved the engine's work away from this item */
+  CANCELLED;
 
   /** The unit owes work in these states; past the due date they are overdue. */
   public boolean awaitsUnit() {
     return this == ASSIGNED || this == RETURNED || this == RECTIFYING;
+  }
+
+  /** Nothing more happens to an item in these states. */
+  public boolean isFinal() {
+    return this == CLOSED || this == CANCELLED;
   }
 }

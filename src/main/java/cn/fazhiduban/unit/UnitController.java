@@ -23,9 +23,9 @@ class UnitController {
 
   private final UnitDirectory directory;
   private final UnitService service;
-  private final DemoUserDirectory demoUsers;
+  private final UnitUsers demoUsers;
 
-  UnitController(UnitDirectory directory, UnitService service, DemoUserDirectory demoUsers) {
+  UnitController(UnitDirectory directory, UnitService service, UnitUsers demoUsers) {
     this.directory = directory;
     this.service = service;
     this.demoUsers = demoUsers;
@@ -72,7 +72,7 @@ class UnitController {
 
   private UnitView view(Unit unit) {
     return new UnitView(unit.code(), unit.name(), unit.kind().name(), unit.kind().label(), unit.aliases(),
-        unit.groupId(), unit.retired(), demoUsers.enabled() ? demoUsers.of(unit) : null);
+        unit.groupId(), unit.retired(), demoUsers.listed() ? demoUsers.of(unit) : null);
   }
 
   static UnitKind kind(String kind) {

@@ -1,20 +1,19 @@
 package cn.fazhiduban.web;
 
 import cn.fazhiduban.plan.parse.PlanParseException;
-import cn.fazhiduban.security.RequestTooLargeException;
-import java.util.HashMap;
+import cn.fazhiduban.web.RequestTooLargeException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -25,7 +24,9 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Turns every failure of our API into JSON with a Chinese message; no stack trace leaves the server. */
+/** Feature packages add their own advice ahead of this one; its catch-all comes last. */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -35,30 +36,12 @@ class ApiExceptionHandler {
     return ApiErrors.response(e.status(), e.code(), e.getMessage(), e.details());
   }
 
-  @ExceptionHandler(PlanParseException.class)
-  ResponseEntity<Map<String, Object>> planParse(PlanParseException e) {
-    Map<String, Object> details = new HashMap<>();
-    if (e.line() != null) {
-      details.put("line", e.line());
-    }
-    return ApiErrors.response(HttpStatus.BAD_REQUEST, e.code(), e.getMessage(), details);
-  }
-
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<Map<String, Object>> notReadable(HttpMessageNotReadableException e) {
     if (e.getMostSpecificCause() instanceof RequestTooLargeException) {
       return ApiErrors.response(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "请求内容过大，未予处理。");
     }
     return ApiErrors.response(HttpStatus.BAD_REQUEST, "malformed-request", "请求内容无法解析，请检查格式（例如 JSON 是否完整）。");
-  }
-
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
-    Map<String, Object> fields = new HashMap<>();
-    for (FieldError error : e.getBindingResult().getFieldErrors()) {
-      fields.put(error.getField(), error.getDefaultMessage());
-    }
-    return ApiErrors.response(HttpStatus.BAD_REQUEST, "invalid", "请求参数有误。", Map.of("fields", fields));
   }
 
   @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})

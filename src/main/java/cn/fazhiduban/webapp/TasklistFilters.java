@@ -2,6 +2,7 @@ package cn.fazhiduban.webapp;
 
 import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.security.AuthorizationSetup;
+import cn.fazhiduban.supervision.SupervisionProperties;
 import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.unit.Unit;
 import cn.fazhiduban.unit.UnitDirectory;
@@ -15,14 +16,14 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Tasklist filters every unit shares (FILTER READ for each unit group): 本单位待办, 即将到期, 已逾期, 被退回, each
- * showing 任务编号, 任务名称, 承办单位 and 截止时间 as columns. Made on start when missing; only administrators may
- * create other filters.
+ * showing 任务编号, 任务名称, 承办单位 and 截止时间 as columns. Made on start when missing and brought in line with the
+ * configuration on every start (a changed warning window reaches 即将到期); only administrators may create other
+ * filters.
  */
 @Component
 public class TasklistFilters {
@@ -41,13 +42,13 @@ public class TasklistFilters {
   private final UnitDirectory directory;
   private final int warningDays;
 
-  TasklistFilters(FilterService filters, TaskService tasks, AuthorizationSetup authorizations,
-      UnitDirectory directory, @Value("${duban.supervision.warning-days:3}") int warningDays) {
+  public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationSetup authorizations,
+      UnitDirectory directory, SupervisionProperties properties) {
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
     this.directory = directory;
-    this.warningDays = warningDays;
+    this.warningDays = properties.warningDays();
   }
 
   @Transactional
@@ -74,10 +75,10 @@ public class TasklistFilters {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
-      filter.setQuery(query.get());
-      filter.setProperties(properties(priority, description));
-      filters.saveFilter(filter);
     }
+    filter.setQuery(query.get());
+    filter.setProperties(properties(priority, description));
+    filters.saveFilter(filter);
     for (Unit unit : directory.units()) {
       authorizations.grant(unit.groupId(), Resources.FILTER, filter.getId(), Permissions.READ);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
+import cn.fazhiduban.engine.EngineClock;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -20,7 +21,7 @@ import org.springframework.core.io.ClassPathResource;
 class WorkingCalendarTest {
 
   /** The shipped calendar, read the way the application reads it. */
-  private final WorkingCalendar calendar = new WorkingCalendar(new ClassPathResource("holidays.yaml"));
+  private final WorkingCalendar calendar = new WorkingCalendar(new ClassPathResource("holidays.yaml"), new EngineClock());
 
   private static LocalDate date(String iso) {
     return LocalDate.parse(iso);
@@ -156,7 +157,7 @@ class WorkingCalendarTest {
   class HolidayFileErrors {
 
     private WorkingCalendar read(String yaml) {
-      return new WorkingCalendar(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), "test yaml"));
+      return new WorkingCalendar(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), "test yaml"), new EngineClock());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.fazhiduban.escalation;
 
+import cn.fazhiduban.support.ConsistentRecords;
+import org.junit.jupiter.api.extension.ExtendWith;
 import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * date, the test moves the engine clock past it.
  */
 @OneEngineAtATime
+@ExtendWith(ConsistentRecords.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EscalationApiTest {
@@ -101,5 +104,19 @@ class EscalationApiTest {
     assertThat(closed).isNotNull();
     assertThat(closed.path("closedBy").asText()).isEqualTo("WORK_DONE");
     assertThat(office.get("/api/escalations?status=bogus").status()).isEqualTo(400);
+  }
+
+  @Test
+  void onlyAdministratorsReadTheConsistencyReport() {
+    Api.Response admin = Api.as(port, "admin", "demo").get("/api/admin/consistency");
+    assertThat(admin.status()).isEqualTo(200);
+    assertThat(admin.json().path("count").asInt()).isEqualTo(admin.json().path("disagreements").size());
+
+    for (String user : new String[] {"yfzqb1", "leader1", "zzrsb1"}) {
+      Api.Response refused = Api.as(port, user, "demo").get("/api/admin/consistency");
+      assertThat(refused.status()).as(user).isEqualTo(403);
+      assertThat(refused.json().path("error").asText()).isEqualTo("forbidden");
+      assertThat(refused.json().path("message").asText()).contains("权限");
+    }
   }
 }

@@ -109,7 +109,7 @@ class EscalationLevelDecisionTest {
     DmnDecisionResultEntries result = evaluate(daysOverdue, earlierEscalations, milestoneThisYear);
 
     assertThat(matchedRules).as("FIRST hit policy: one rule decides").containsExactly(rule);
-    assertThat((String) result.getEntry(Variables.DMN_LEVEL)).isEqualTo(level).isIn(EscalationProcess.LEVELS);
+    assertThat((String) result.getEntry(Variables.DMN_LEVEL)).isEqualTo(level).isEqualTo(EscalationLevel.ofLabel(level).label());
     assertThat((String) result.getEntry(Variables.DMN_NOTIFY)).isEqualTo(NOTIFY.get(level));
   }
 
@@ -132,7 +132,8 @@ class EscalationLevelDecisionTest {
       notified.put(result.getEntry(Variables.DMN_LEVEL), result.getEntry(Variables.DMN_NOTIFY));
     }
     assertThat(notified).containsExactlyInAnyOrderEntriesOf(NOTIFY);
-    assertThat(NOTIFY.keySet()).containsExactlyInAnyOrderElementsOf(EscalationProcess.LEVELS);
+    assertThat(NOTIFY.keySet()).containsExactlyInAnyOrderElementsOf(
+        Arrays.stream(EscalationLevel.values()).map(EscalationLevel::label).toList());
   }
 
   @Test
@@ -142,8 +143,8 @@ class EscalationLevelDecisionTest {
 
     List<Integer> ladder = table.getRules().stream()
         .map(rule -> rule.getOutputEntries().iterator().next().getTextContent().replace("\"", "").strip())
-        .map(EscalationProcess.LEVELS::indexOf).toList();
-    assertThat(ladder).doesNotContain(-1).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
+        .map(label -> EscalationLevel.ofLabel(label).ordinal()).toList();
+    assertThat(ladder).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
   }
 
   @Test

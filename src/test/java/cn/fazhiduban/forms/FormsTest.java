@@ -3,6 +3,7 @@ package cn.fazhiduban.forms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.escalation.EscalationProcess;
+import cn.fazhiduban.engine.FormValues;
 import cn.fazhiduban.plan.PlanImportProcess;
 import cn.fazhiduban.supervision.TaskSupervision;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -329,7 +330,7 @@ class FormsTest {
   @ValueSource(strings = {"progress-report.html", "rectify.html"})
   void embeddedFormUsesOnlyProcessVariableNames(String file) throws IOException {
     Set<String> allowed = new HashSet<>(variableNames(file));
-    IntStream.rangeClosed(1, 5).forEach(i -> allowed.add(TaskSupervision.Variables.EVIDENCE_PREFIX + i));
+    IntStream.rangeClosed(1, 5).forEach(i -> allowed.add(FormValues.EVIDENCE_PREFIX + i));
     String html = readHtml(file);
 
     List<String> bound = controls(html).stream().map(a -> a.get("cam-variable-name")).toList();

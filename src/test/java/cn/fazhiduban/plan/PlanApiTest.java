@@ -89,6 +89,20 @@ class PlanApiTest {
   }
 
   @Test
+  void aFileOfTopLevelItemsWithUnitsGivesItsTasks() {
+    byte[] plan = String.join("\n", "一、完善依法决策机制（区司法局牵头，区政府办配合）",
+        "二、规范行政执法行为（区司法局牵头，各执法部门配合）", "三、深化政务公开（区政府办牵头，区司法局配合）")
+        .getBytes(StandardCharsets.UTF_8);
+    Api.Response response = office().upload("/api/plans/parse", "要点.txt", "text/plain", plan);
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode tasks = response.json().path("tasks");
+    assertThat(tasks).hasSize(3);
+    assertThat(tasks.get(1).path("text").asText()).isEqualTo("规范行政执法行为");
+    assertThat(names(tasks.get(1).path("leadUnits"))).containsExactly("区司法局");
+    assertThat(names(tasks.get(1).path("responsibleUnits"))).containsExactly("各执法部门");
+  }
+
+  @Test
   void aDocxUploadParses() throws IOException {
     ByteArrayOutputStream docx = new ByteArrayOutputStream();
     try (XWPFDocument document = new XWPFDocument()) {

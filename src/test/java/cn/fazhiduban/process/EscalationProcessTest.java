@@ -1,5 +1,6 @@
 package cn.fazhiduban.process;
 
+import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.support.ReportForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -10,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.escalation.Escalation;
 import cn.fazhiduban.escalation.EscalationActionRepository;
+import cn.fazhiduban.escalation.EscalationLevel;
 import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.escalation.EscalationRepository;
 import cn.fazhiduban.escalation.EscalationService;
@@ -73,43 +75,43 @@ class EscalationProcessTest extends ProcessTestSupport {
 
     // 提醒: three working days before the due date.
     moveTo(calendar.minusWorkingDays(due, 3), round);
-    assertThat(open(item)).extracting(Escalation::getLevel).isEqualTo("提醒");
+    assertThat(open(item)).extracting(Escalation::getLevel).isEqualTo(EscalationLevel.REMINDER);
 
     // 警示 at the due date.
     moveTo(due, round);
-    assertThat(open(item).getLevel()).isEqualTo("警示");
+    assertThat(open(item).getLevel()).isEqualTo(EscalationLevel.WARNING);
     assertThat(workItems.findById(item.getId()).orElseThrow().getEscalationLevel()).isEqualTo("警示");
 
     // 挂牌督办 after five working days overdue: an escalation instance gives the office a 督办通知书 to issue.
     moveTo(calendar.plusWorkingDays(due, 4), round);
-    assertThat(open(item).getLevel()).isEqualTo("警示");
+    assertThat(open(item).getLevel()).isEqualTo(EscalationLevel.WARNING);
     moveTo(calendar.plusWorkingDays(due, 5), round);
     Escalation supervised = open(item);
-    assertThat(supervised.getLevel()).isEqualTo("挂牌督办");
+    assertThat(supervised.getLevel()).isEqualTo(EscalationLevel.SUPERVISED);
     assertThat(supervised.getDaysOverdue()).isEqualTo(5);
     ProcessInstance escalation = escalationInstance(round);
     assertThat(escalation).isWaitingAt(EscalationProcess.Elements.ISSUE_NOTICE).task().hasCandidateGroup("yfzqb");
     complete(escalation, EscalationProcess.Elements.ISSUE_NOTICE, Map.of(
-        "noticeText", "请于期限内报送工作进展。", "noticeDeadline", today().plusDays(3).toString(),
+        "noticeText", "请于期限内报送工作进展。", EscalationProcess.Variables.NOTICE_DEADLINE, today().plusDays(3).toString(),
         "noticeCopyTo", "司法局"));
     assertThat(actions.findByWorkItemIdOrderById(item.getId())).extracting("kind").map(Object::toString)
         .containsExactly("NOTICE");
 
     // 通报 after ten, 约谈 after twenty: the office holds the interview and records it.
     moveTo(calendar.plusWorkingDays(due, 10), round);
-    assertThat(open(item).getLevel()).isEqualTo("通报");
-    assertThat(runtimeService().getVariable(escalation.getId(), "level")).isEqualTo("通报");
+    assertThat(open(item).getLevel()).isEqualTo(EscalationLevel.NOTICE);
+    assertThat(runtimeService().getVariable(escalation.getId(), EscalationProcess.Variables.DMN_LEVEL)).isEqualTo("通报");
     moveTo(calendar.plusWorkingDays(due, 20), round);
-    assertThat(open(item).getLevel()).isEqualTo("约谈");
+    assertThat(open(item).getLevel()).isEqualTo(EscalationLevel.INTERVIEW);
     assertThat(escalation).isWaitingAt(EscalationProcess.Elements.HOLD_INTERVIEW);
-    complete(escalation, EscalationProcess.Elements.HOLD_INTERVIEW, Map.of("interviewDate", today().toString(),
+    complete(escalation, EscalationProcess.Elements.HOLD_INTERVIEW, Map.of(EscalationProcess.Variables.INTERVIEW_DATE, today().toString(),
         "interviewAttendees", "组织人事部主要负责人", "interviewMinutes", "说明逾期原因，承诺三日内报送。"));
     moveTo(calendar.plusWorkingDays(due, 21), round);
     assertThat(taskQuery().processInstanceId(escalation.getId()).count()).as("约谈只安排一次").isZero();
 
     // Each level closed the one below; every row but the last is closed as RAISED.
     assertThat(escalations.findByWorkItemIdOrderById(item.getId())).extracting(Escalation::getLevel)
-        .containsExactly("提醒", "警示", "挂牌督办", "通报", "约谈");
+        .containsExactly(EscalationLevel.values());
 
     // The clerk reports: the escalation ends by itself.
     submitReport(round, "zzrsb");
@@ -154,7 +156,7 @@ class EscalationProcessTest extends ProcessTestSupport {
     moveTo(calendar.plusWorkingDays(due, 6), round);
     ProcessInstance escalation = escalationInstance(round);
     complete(escalation, EscalationProcess.Elements.ISSUE_NOTICE, Map.of(
-        "noticeText", "请报送。", "noticeDeadline", today().plusDays(1).toString()));
+        "noticeText", "请报送。", EscalationProcess.Variables.NOTICE_DEADLINE, today().plusDays(1).toString()));
     escalationService.closeByOffice(open(item).getId(), "任务调整，本轮不再考核。", "yfzqb1");
     assertThat(escalation).isEnded().hasPassed(EscalationProcess.Elements.END_CLOSED_BY_OFFICE);
   }
@@ -166,11 +168,11 @@ class EscalationProcessTest extends ProcessTestSupport {
     WorkItem justice = item(round, "sfj");
     WorkItem socialSecurity = item(round, "sbj");
     moveTo(calendar.plusWorkingDays(due, 22), round);
-    assertThat(open(justice).getLevel()).isEqualTo("约谈");
+    assertThat(open(justice).getLevel()).isEqualTo(EscalationLevel.INTERVIEW);
     for (String unit : List.of("sfj", "sbj")) {
       ProcessInstance escalation = escalationInstance(round.id, 37, unit);
       complete(escalation, EscalationProcess.Elements.ISSUE_NOTICE, Map.of(
-          "noticeText", "请立即报送。", "noticeDeadline", today().toString()));
+          "noticeText", "请立即报送。", EscalationProcess.Variables.NOTICE_DEADLINE, today().toString()));
     }
     // The interview is asked for at the next evaluation, once the notice is out.
     moveTo(calendar.plusWorkingDays(due, 23), round);
@@ -193,11 +195,11 @@ class EscalationProcessTest extends ProcessTestSupport {
     Round round = open(42, due);
     WorkItem item = item(round, "zzrsb");
     moveTo(due, round);
-    assertThat(open(item).getLevel()).as("到期即警示，即使在节假日").isEqualTo("警示");
+    assertThat(open(item).getLevel()).as("到期即警示，即使在节假日").isEqualTo(EscalationLevel.WARNING);
     moveTo(LocalDate.of(2026, 10, 12), round);
-    assertThat(open(item).getLevel()).as("10-08、10-09、10-10、10-12：逾期 4 个工作日").isEqualTo("警示");
+    assertThat(open(item).getLevel()).as("10-08、10-09、10-10、10-12：逾期 4 个工作日").isEqualTo(EscalationLevel.WARNING);
     moveTo(LocalDate.of(2026, 10, 13), round);
-    assertThat(open(item).getLevel()).isEqualTo("挂牌督办");
+    assertThat(open(item).getLevel()).isEqualTo(EscalationLevel.SUPERVISED);
     assertThat(open(item).getDaysOverdue()).isEqualTo(5);
   }
 
@@ -241,7 +243,7 @@ class EscalationProcessTest extends ProcessTestSupport {
 
   private void submitReport(Round round, String unit) {
     taskService().complete(taskQuery().processInstanceId(round.processInstanceId)
-        .taskDefinitionKey("Task_SubmitProgressReport").taskCandidateGroup(unit).singleResult().getId(),
+        .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT).taskCandidateGroup(unit).singleResult().getId(),
         ReportForm.filled());
   }
 

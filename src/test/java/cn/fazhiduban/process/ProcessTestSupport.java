@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.plan.PlanRepository;
 import cn.fazhiduban.support.FixturePlan;
+import cn.fazhiduban.support.ConsistentRecords;
 import cn.fazhiduban.support.Jobs;
 import cn.fazhiduban.supervision.RoundService;
 import cn.fazhiduban.supervision.RoundService.OpenRound;
@@ -24,6 +25,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -35,6 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code execute(job())}). Flow-node coverage is gated per test class.
  */
 @OneEngineAtATime
+@ExtendWith(ConsistentRecords.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
     "camunda.bpm.job-execution.enabled=false",
     // no web server, so neither the engine's REST API nor Jersey: the engine, JPA and our beans only
@@ -54,7 +57,8 @@ abstract class ProcessTestSupport {
         .build();
   }
 
-  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation", "plan-import");
+  private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation",
+      "consistency-check", "plan-import");
 
   @Autowired
   ProcessEngine processEngine;

@@ -1,5 +1,7 @@
 package cn.fazhiduban.process;
 
+import cn.fazhiduban.supervision.TaskSupervision;
+import cn.fazhiduban.supervision.SupervisionRoundProcess;
 import cn.fazhiduban.support.ReportForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -39,7 +41,7 @@ class SupervisionRoundProcessTest extends ProcessTestSupport {
     RoundService.Opened opened = openRound(42, 73);
     ProcessInstance round = runtimeService().createProcessInstanceQuery()
         .processInstanceId(opened.processInstanceId()).singleResult();
-    assertThat(round).isWaitingAt("CallActivity_SuperviseTask");
+    assertThat(round).isWaitingAt(SupervisionRoundProcess.Elements.SUPERVISE_TASK);
     assertThat(round).hasBusinessKey(String.valueOf(opened.id()));
 
     executeJobs(round.getId());
@@ -52,15 +54,15 @@ class SupervisionRoundProcessTest extends ProcessTestSupport {
 
     for (int taskNo : new int[] {42, 73}) {
       ProcessInstance task = taskInstance(opened.id(), taskNo);
-      complete(task, "Task_SubmitProgressReport", ReportForm.filled());
-      complete(task, "Task_ReviewReport", Map.of("reviewDecision", "approved"));
+      complete(task, TaskSupervision.Elements.SUBMIT_REPORT, ReportForm.filled());
+      complete(task, TaskSupervision.Elements.REVIEW_REPORT, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
       executeJobs(task.getId());
-      complete(task, "Task_OfficeCheck", Map.of("checkDecision", "passed"));
+      complete(task, TaskSupervision.Elements.OFFICE_CHECK, Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
       assertThat(task).isEnded();
     }
     executeJobs(round.getId());
 
-    assertThat(round).isEnded().hasPassed("ServiceTask_CloseRound", "EndEvent_RoundClosed");
+    assertThat(round).isEnded().hasPassed(SupervisionRoundProcess.Elements.CLOSE_ROUND, SupervisionRoundProcess.Elements.END);
     SupervisionRound closed = rounds.findById(opened.id()).orElseThrow();
     assertThat(closed.getStatus()).isEqualTo(SupervisionRound.Status.CLOSED);
     assertThat(closed.getClosedAt()).isNotNull();

@@ -1,5 +1,6 @@
 package cn.fazhiduban.process;
 
+import cn.fazhiduban.supervision.TaskSupervision;
 import static cn.fazhiduban.supervision.TaskSupervision.Elements.CONFIRM_ASSIGNMENT;
 import static cn.fazhiduban.supervision.TaskSupervision.Elements.OFFICE_CHECK;
 import static cn.fazhiduban.supervision.TaskSupervision.Elements.RECTIFY;
@@ -76,19 +77,19 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(instance).isWaitingAt(SUBMIT_REPORT);
     assertThat(instance).task().hasCandidateGroup("zzrsb").hasDueDate(java.util.Date.from(
         workItem(round.id(), 42, "zzrsb").getDueAt()));
-    assertThat(instance).variables().containsEntry("taskNo", 42).containsKey("taskTitle");
+    assertThat(instance).variables().containsEntry(TaskSupervision.Variables.TASK_NO, 42).containsKey(TaskSupervision.Variables.TASK_TITLE);
 
     complete(task(instance, SUBMIT_REPORT), ReportForm.filled());
     assertThat(workItem(round.id(), 42, "zzrsb").getStatus()).isEqualTo(WorkItemStatus.REPORTED);
     assertThat(instance).isWaitingAt(REVIEW_REPORT).task().hasCandidateGroup("sfj");
 
-    complete(task(instance, REVIEW_REPORT), Map.of("reviewDecision", "approved"));
+    complete(task(instance, REVIEW_REPORT), Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     assertThat(workItem(round.id(), 42, "zzrsb").getStatus()).isEqualTo(WorkItemStatus.APPROVED);
     executeJobs(instance.getId());
     assertThat(instance).isWaitingAt(OFFICE_CHECK).task().hasCandidateGroup("yfzqb");
 
-    complete(task(instance, OFFICE_CHECK), Map.of("checkDecision", "passed"));
-    assertThat(instance).isEnded().hasPassed("ServiceTask_CloseTask", "EndEvent_TaskClosed");
+    complete(task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
+    assertThat(instance).isEnded().hasPassed(TaskSupervision.Elements.CLOSE_TASK, TaskSupervision.Elements.END);
     WorkItem item = workItem(round.id(), 42, "zzrsb");
     assertThat(item.getStatus()).isEqualTo(WorkItemStatus.CLOSED);
     assertThat(item.getReportedAt()).isNotNull();
@@ -107,26 +108,26 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(instance).isWaitingAt(REVIEW_REPORT).task().hasCandidateGroup("yfzqb");
 
     Task review = task(instance, REVIEW_REPORT);
-    assertThatThrownBy(() -> complete(review, Map.of("reviewDecision", "returned")))
+    assertThatThrownBy(() -> complete(review, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "returned")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("退回意见");
-    complete(review, Map.of("reviewDecision", "returned", "reviewOpinion", "请补充研究成果清单。"));
+    complete(review, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "returned", TaskSupervision.Variables.REVIEW_OPINION, "请补充研究成果清单。"));
 
     assertThat(instance).isWaitingAt(SUBMIT_REPORT);
     Task again = task(instance, SUBMIT_REPORT);
-    assertThat(taskService().getVariable(again.getId(), "returnOpinion")).isEqualTo("请补充研究成果清单。");
+    assertThat(taskService().getVariable(again.getId(), TaskSupervision.Variables.RETURN_OPINION)).isEqualTo("请补充研究成果清单。");
     WorkItem item = workItem(round.id(), 73, "dx");
     assertThat(item.getStatus()).isEqualTo(WorkItemStatus.RETURNED);
     assertThat(item.getReturnedAt()).isNotNull();
 
     Map<String, Object> second = ReportForm.filled();
-    second.put("progress", "补充了研究成果清单。");
+    second.put(TaskSupervision.Variables.PROGRESS, "补充了研究成果清单。");
     complete(again, second);
-    complete(task(instance, REVIEW_REPORT), Map.of("reviewDecision", "approved"));
+    complete(task(instance, REVIEW_REPORT), Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     assertThat(reports.findByWorkItemIdOrderByVersion(item.getId())).extracting("version").containsExactly(1, 2);
     assertThat(reviews.findByWorkItemIdOrderById(item.getId())).extracting("decision").map(Object::toString)
         .containsExactly("RETURNED", "APPROVED");
     executeJobs(instance.getId());
-    complete(task(instance, OFFICE_CHECK), Map.of("checkDecision", "passed"));
+    complete(task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
     assertThat(instance).isEnded();
   }
 
@@ -142,21 +143,21 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     for (int i = 0; i < 3; i++) {
       Task review = task(instance, REVIEW_REPORT);
       assertThat(review).hasCandidateGroup("yjglj");
-      complete(review, Map.of("reviewDecision", "approved"));
+      complete(review, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     }
     executeJobs(instance.getId());
     Task check = task(instance, OFFICE_CHECK);
 
     Map<String, Object> rectify = new HashMap<>();
-    rectify.put("checkDecision", "rectify");
-    rectify.put("rectifyUnits", SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
-    rectify.put("rectifyRequirement", "网格员名册不全，请补充。");
-    rectify.put("rectifyDeadline", today().minusDays(1).toString());
+    rectify.put(TaskSupervision.Variables.CHECK_DECISION, "rectify");
+    rectify.put(TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
+    rectify.put(TaskSupervision.Variables.RECTIFY_REQUIREMENT, "网格员名册不全，请补充。");
+    rectify.put(TaskSupervision.Variables.RECTIFY_DEADLINE, today().minusDays(1).toString());
     assertThatThrownBy(() -> complete(check, rectify)).hasMessageContaining("整改期限");
-    rectify.put("rectifyDeadline", today().plusDays(10).toString());
-    rectify.put("rectifyUnits", SpinValues.jsonValue("[\"czj\"]").create());
+    rectify.put(TaskSupervision.Variables.RECTIFY_DEADLINE, today().plusDays(10).toString());
+    rectify.put(TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"czj\"]").create());
     assertThatThrownBy(() -> complete(check, rectify)).hasMessageContaining("不是本任务的承办单位");
-    rectify.put("rectifyUnits", SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
+    rectify.put(TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
     complete(check, rectify);
 
     assertThat(instance).isWaitingAt(RECTIFY);
@@ -167,14 +168,14 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
 
     for (String unit : List.of("sfj", "sbj")) {
       complete(taskOf(instance, RECTIFY, unit),
-          Map.of("rectifyMeasures", "逐一核对名册。", "rectifyResult", "名册已补齐。"));
+          Map.of(TaskSupervision.Variables.RECTIFY_MEASURES, "逐一核对名册。", TaskSupervision.Variables.RECTIFY_RESULT, "名册已补齐。"));
       executeJobs(instance.getId());
     }
     assertThat(workItem(round.id(), 37, "sfj").getStatus()).isEqualTo(WorkItemStatus.REPORTED);
     assertThat(rectifications.findByWorkItemIdOrderById(workItem(round.id(), 37, "sbj").getId()))
         .singleElement().satisfies(r -> assertThat(r.getResult()).isEqualTo("名册已补齐。"));
 
-    complete(task(instance, OFFICE_CHECK), Map.of("checkDecision", "passed"));
+    complete(task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
     assertThat(instance).isEnded();
     assertThat(workItems.findByRoundIdAndTaskNoOrderById(round.id(), 37))
         .extracting(WorkItem::getStatus).containsOnly(WorkItemStatus.CLOSED);
@@ -189,7 +190,7 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     executeJobs(round.processInstanceId());
     ProcessInstance instance = taskInstance(round.id(), 15);
     assertThat(instance).isWaitingAt(CONFIRM_ASSIGNMENT).task().hasCandidateGroup("yfzqb");
-    assertThat(instance).variables().containsKey("unitOptions");
+    assertThat(instance).variables().containsKey(TaskSupervision.Variables.UNIT_OPTIONS);
 
     Task confirm = task(instance, CONFIRM_ASSIGNMENT);
     assertThatThrownBy(() -> complete(confirm, Map.of(
@@ -245,16 +246,16 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     Task report = task(taskInstance(round.id(), 42), SUBMIT_REPORT);
 
     Map<String, Object> noProgress = ReportForm.filled();
-    noProgress.remove("progress");
+    noProgress.remove(TaskSupervision.Variables.PROGRESS);
     assertThatThrownBy(() -> complete(report, noProgress)).hasMessageContaining("请填写工作进展");
     Map<String, Object> tooLong = ReportForm.filled();
-    tooLong.put("progress", "进".repeat(2001));
+    tooLong.put(TaskSupervision.Variables.PROGRESS, "进".repeat(2001));
     assertThatThrownBy(() -> complete(report, tooLong)).hasMessageContaining("2000");
     Map<String, Object> percent = ReportForm.filled();
-    percent.put("percent", 101);
+    percent.put(TaskSupervision.Variables.PERCENT, 101);
     assertThatThrownBy(() -> complete(report, percent)).hasMessageContaining("0–100");
     Map<String, Object> phone = ReportForm.filled();
-    phone.put("phone", "12345");
+    phone.put(TaskSupervision.Variables.PHONE, "12345");
     assertThatThrownBy(() -> complete(report, phone)).hasMessageContaining("联系电话").hasMessageContaining("手机号");
     Map<String, Object> file = ReportForm.filled();
     file.put("evidence1", Variables.fileValue("run.exe").file(new byte[] {1, 2}).create());
@@ -281,31 +282,31 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     ProcessInstance instance = taskInstance(round.id(), 42);
 
     moveTo(calendar.minusWorkingDays(due, 3), instance.getId());
-    assertThat(instance).hasPassed("ServiceTask_RemindReport");
+    assertThat(instance).hasPassed(TaskSupervision.Elements.REMIND_REPORT);
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isEqualTo("提醒");
     moveTo(due, instance.getId());
-    assertThat(instance).hasPassed("ServiceTask_EvaluateReportEscalation");
+    assertThat(instance).hasPassed(TaskSupervision.Elements.EVALUATE_REPORT_ESCALATION);
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isEqualTo("警示");
 
     complete(task(instance, SUBMIT_REPORT), ReportForm.filled());
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).as("报送即结束升级").isNull();
-    complete(task(instance, REVIEW_REPORT), Map.of("reviewDecision", "approved"));
+    complete(task(instance, REVIEW_REPORT), Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     executeJobs(instance.getId());
     LocalDate deadline = calendar.plusWorkingDays(today(), 6);
     Map<String, Object> rectify = new HashMap<>();
-    rectify.put("checkDecision", "rectify");
-    rectify.put("rectifyUnits", SpinValues.jsonValue("[\"zzrsb\"]").create());
-    rectify.put("rectifyRequirement", "补充行政复议委员会组成文件。");
-    rectify.put("rectifyDeadline", deadline.toString());
+    rectify.put(TaskSupervision.Variables.CHECK_DECISION, "rectify");
+    rectify.put(TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"zzrsb\"]").create());
+    rectify.put(TaskSupervision.Variables.RECTIFY_REQUIREMENT, "补充行政复议委员会组成文件。");
+    rectify.put(TaskSupervision.Variables.RECTIFY_DEADLINE, deadline.toString());
     complete(task(instance, OFFICE_CHECK), rectify);
 
     moveTo(calendar.minusWorkingDays(deadline, 3), instance.getId());
-    assertThat(instance).hasPassed("ServiceTask_RemindRectification");
+    assertThat(instance).hasPassed(TaskSupervision.Elements.REMIND_RECTIFICATION);
     moveTo(calendar.plusWorkingDays(deadline, 1), instance.getId());
-    assertThat(instance).hasPassed("ServiceTask_EvaluateRectificationEscalation");
+    assertThat(instance).hasPassed(TaskSupervision.Elements.EVALUATE_RECTIFICATION_ESCALATION);
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isEqualTo("警示");
 
-    complete(task(instance, RECTIFY), Map.of("rectifyMeasures", "已补充。", "rectifyResult", "文件齐全。"));
+    complete(task(instance, RECTIFY), Map.of(TaskSupervision.Variables.RECTIFY_MEASURES, "已补充。", TaskSupervision.Variables.RECTIFY_RESULT, "文件齐全。"));
     executeJobs(instance.getId());
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isNull();
   }

@@ -70,7 +70,7 @@ class ConcurrentReportsPostgresTest extends PostgresTest {
     ProcessInstance instance = Poll.until("任务 15 的督办实例", Duration.ofSeconds(30), () -> Optional.ofNullable(
         runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(round.id() + "/15").singleResult()));
     Task confirm = Poll.until("确认承办单位", Duration.ofSeconds(30), () -> Optional.ofNullable(
-        taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ConfirmAssignment")
+        taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(TaskSupervision.Elements.CONFIRM_ASSIGNMENT)
             .singleResult()));
     List<String> codes = directory.units().stream().map(Unit::code).toList();
     assertThat(codes).hasSizeGreaterThanOrEqualTo(30);
@@ -80,7 +80,7 @@ class ConcurrentReportsPostgresTest extends PostgresTest {
         "assignedResponsibleUnits", SpinValues.jsonValue(json).create()));
 
     List<Task> reports = taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey("Task_SubmitProgressReport").list();
+        .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT).list();
     assertThat(reports).hasSize(codes.size());
 
     ExecutorService pool = Executors.newFixedThreadPool(reports.size());
@@ -100,7 +100,7 @@ class ConcurrentReportsPostgresTest extends PostgresTest {
     pool.shutdown();
 
     Poll.until("依法治区办检查", Duration.ofSeconds(60), () -> Optional.ofNullable(taskService.createTaskQuery()
-        .processInstanceId(instance.getId()).taskDefinitionKey("Task_OfficeCheck").singleResult()));
+        .processInstanceId(instance.getId()).taskDefinitionKey(TaskSupervision.Elements.OFFICE_CHECK).singleResult()));
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
     assertThat(jdbc.queryForObject("select count(*) from work_item where round_id = ? and status = 'APPROVED'",
         Integer.class, round.id())).isEqualTo(codes.size());

@@ -1,7 +1,9 @@
 package cn.fazhiduban.supervision;
 
 import cn.fazhiduban.support.ReportForm;
+import cn.fazhiduban.support.ConsistentRecords;
 import cn.fazhiduban.support.OneEngineAtATime;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -29,6 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * office's check record nor the closed work item nor the engine's progress is left behind.
  */
 @OneEngineAtATime
+@ExtendWith(ConsistentRecords.class)
 @SpringBootTest(properties = "camunda.bpm.job-execution.enabled=false")
 @ActiveProfiles("test")
 class FailingDelegateRollbackTest {
@@ -59,8 +62,8 @@ class FailingDelegateRollbackTest {
     runJobs(round.processInstanceId());
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(round.id() + "/42").singleResult();
-    complete(instance, "Task_SubmitProgressReport", ReportForm.filled());
-    complete(instance, "Task_ReviewReport", Map.of("reviewDecision", "approved"));
+    complete(instance, TaskSupervision.Elements.SUBMIT_REPORT, ReportForm.filled());
+    complete(instance, TaskSupervision.Elements.REVIEW_REPORT, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     runJobs(instance.getId());
 
     // ServiceTask_CloseTask closes the work items, then fails.
@@ -69,8 +72,8 @@ class FailingDelegateRollbackTest {
       throw new IllegalStateException("模拟故障：办结时数据库连接中断");
     }).when(closeTaskDelegate).execute(any());
 
-    Task check = task(instance, "Task_OfficeCheck");
-    assertThatThrownBy(() -> taskService.complete(check.getId(), Map.of("checkDecision", "passed")))
+    Task check = task(instance, TaskSupervision.Elements.OFFICE_CHECK);
+    assertThatThrownBy(() -> taskService.complete(check.getId(), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed")))
         .hasMessageContaining("模拟故障");
 
     assertThat(taskService.createTaskQuery().taskId(check.getId()).count()).as("检查任务仍在").isOne();

@@ -1,6 +1,8 @@
 package cn.fazhiduban.supervision;
 
+import cn.fazhiduban.support.ConsistentRecords;
 import cn.fazhiduban.support.OneEngineAtATime;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
@@ -23,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
  * {@code /engine-rest/task/{id}/submit-form}, the job executor running as in production.
  */
 @OneEngineAtATime
+@ExtendWith(ConsistentRecords.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SupervisionCycleApiTest {
@@ -55,19 +58,19 @@ class SupervisionCycleApiTest {
     // Task 42: 组织人事部 reports, 司法局 (lead) approves, the office passes.
     String key42 = roundId + "/42";
     Api zzrsb = Api.as(port, "zzrsb1", "demo");
-    String report42 = waitForTask(zzrsb, key42, "Task_SubmitProgressReport", "zzrsb");
+    String report42 = waitForTask(zzrsb, key42, TaskSupervision.Elements.SUBMIT_REPORT, "zzrsb");
     // Tasklist loads the deployed forms by their names in the deployment.
     Api.Response form = zzrsb.get("/engine-rest/task/" + report42 + "/deployed-form");
     assertThat(form.status()).as(form.body()).isEqualTo(200);
     assertThat(form.body()).contains("cam-variable-name=\"progress\"");
     submit(zzrsb, report42, report("已完成行政复议委员会组建。", "已完成", 100));
     Api sfj = Api.as(port, "sfj1", "demo");
-    String review42 = waitForTask(sfj, key42, "Task_ReviewReport", "sfj");
+    String review42 = waitForTask(sfj, key42, TaskSupervision.Elements.REVIEW_REPORT, "sfj");
     Api.Response reviewForm = sfj.get("/engine-rest/task/" + review42 + "/deployed-form");
     assertThat(reviewForm.status()).as(reviewForm.body()).isEqualTo(200);
     assertThat(reviewForm.body()).contains("reviewDecision");
     submit(sfj, review42, "{\"reviewDecision\": {\"value\": \"approved\"}}");
-    String check42 = waitForTask(office, key42, "Task_OfficeCheck", "yfzqb");
+    String check42 = waitForTask(office, key42, TaskSupervision.Elements.OFFICE_CHECK, "yfzqb");
     submit(office, check42, "{\"checkDecision\": {\"value\": \"passed\"}}");
     String instance42 = processInstanceOf(key42);
     waitUntilEnded(instance42);
@@ -77,15 +80,15 @@ class SupervisionCycleApiTest {
     // Task 73: 两江新区党校 reports; the office, the lead unit, returns it with an opinion.
     String key73 = roundId + "/73";
     Api dx = Api.as(port, "dx1", "demo");
-    submit(dx, waitForTask(dx, key73, "Task_SubmitProgressReport", "dx"), report("开展理论研究。", "推进中", 40));
-    String review73 = waitForTask(office, key73, "Task_ReviewReport", "yfzqb");
+    submit(dx, waitForTask(dx, key73, TaskSupervision.Elements.SUBMIT_REPORT, "dx"), report("开展理论研究。", "推进中", 40));
+    String review73 = waitForTask(office, key73, TaskSupervision.Elements.REVIEW_REPORT, "yfzqb");
     Api.Response noOpinion = office.postJson("/engine-rest/task/" + review73 + "/submit-form",
         "{\"variables\": {\"reviewDecision\": {\"value\": \"returned\"}}}");
     assertThat(noOpinion.status()).isEqualTo(400);
     assertThat(noOpinion.json().path("message").asText()).contains("请填写退回意见");
     submit(office, review73,
         "{\"reviewDecision\": {\"value\": \"returned\"}, \"reviewOpinion\": {\"value\": \"请补充研究成果清单。\"}}");
-    String again73 = waitForTask(dx, key73, "Task_SubmitProgressReport", "dx");
+    String again73 = waitForTask(dx, key73, TaskSupervision.Elements.SUBMIT_REPORT, "dx");
     JsonNode formVariables = dx.get("/engine-rest/task/" + again73 + "/form-variables").json();
     assertThat(formVariables.path("returnOpinion").path("value").asText()).isEqualTo("请补充研究成果清单。");
     assertThat(workItem(roundId, 73, "dx").path("status").asText()).isEqualTo("RETURNED");
@@ -95,21 +98,21 @@ class SupervisionCycleApiTest {
     assertThat(filterTasks(dx, "已逾期")).doesNotContain(again73);
     assertThat(filterTasks(zzrsb, "被退回")).isEmpty();
     // …with its columns, which a unit may read although the process instance is not its to read.
-    assertThat(filterColumns(dx, "本单位待办")).containsEntry("taskNo", "73").containsEntry("unitName", "两江新区党校")
-        .containsKeys("taskTitle", "deadline");
+    assertThat(filterColumns(dx, "本单位待办")).containsEntry(TaskSupervision.Variables.TASK_NO, "73").containsEntry(TaskSupervision.Variables.UNIT_NAME, "两江新区党校")
+        .containsKeys("taskTitle", TaskSupervision.Variables.DEADLINE);
 
     // Task 37: three units report, 应急管理局 approves all three, the office orders 整改, the units rectify.
     String key37 = roundId + "/37";
     for (String unit : List.of("zfw", "sfj", "sbj")) {
       Api clerk = Api.as(port, unit + "1", "demo");
-      submit(clerk, waitForTask(clerk, key37, "Task_SubmitProgressReport", unit), report("组建应急队伍。", "推进中", 60));
+      submit(clerk, waitForTask(clerk, key37, TaskSupervision.Elements.SUBMIT_REPORT, unit), report("组建应急队伍。", "推进中", 60));
     }
     Api yjglj = Api.as(port, "yjglj1", "demo");
     for (int i = 0; i < 3; i++) {
-      submit(yjglj, waitForTask(yjglj, key37, "Task_ReviewReport", "yjglj"),
+      submit(yjglj, waitForTask(yjglj, key37, TaskSupervision.Elements.REVIEW_REPORT, "yjglj"),
           "{\"reviewDecision\": {\"value\": \"approved\"}}");
     }
-    String check37 = waitForTask(office, key37, "Task_OfficeCheck", "yfzqb");
+    String check37 = waitForTask(office, key37, TaskSupervision.Elements.OFFICE_CHECK, "yfzqb");
     String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).toLocalDate().plusDays(10).toString();
     submit(office, check37, """
         {"checkDecision": {"value": "rectify"},
@@ -120,10 +123,10 @@ class SupervisionCycleApiTest {
     assertThat(workItem(roundId, 37, "zfw").path("status").asText()).isEqualTo("APPROVED");
     for (String unit : List.of("sfj", "sbj")) {
       Api clerk = Api.as(port, unit + "1", "demo");
-      submit(clerk, waitForTask(clerk, key37, "Task_Rectify", unit),
+      submit(clerk, waitForTask(clerk, key37, TaskSupervision.Elements.RECTIFY, unit),
           "{\"rectifyMeasures\": {\"value\": \"逐一核对名册。\"}, \"rectifyResult\": {\"value\": \"名册已补齐。\"}}");
     }
-    submit(office, waitForTask(office, key37, "Task_OfficeCheck", "yfzqb"), "{\"checkDecision\": {\"value\": \"passed\"}}");
+    submit(office, waitForTask(office, key37, TaskSupervision.Elements.OFFICE_CHECK, "yfzqb"), "{\"checkDecision\": {\"value\": \"passed\"}}");
     waitUntilEnded(processInstanceOf(key37));
     for (String unit : List.of("zfw", "sfj", "sbj")) {
       assertThat(workItem(roundId, 37, unit).path("status").asText()).isEqualTo("CLOSED");

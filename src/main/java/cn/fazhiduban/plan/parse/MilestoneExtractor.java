@@ -39,7 +39,7 @@ final class MilestoneExtractor {
           + "|(?<yearend>(?<![\\d年])年[底末](?:以前|之前|前)?)");
 
   /** Text whose dates are no deadlines: book titles and plan periods. */
-  private static final Pattern MASKED = Pattern.compile("《[^》]*》|\\d{4}\\s*[—–\\-－~～]+\\s*\\d{4}\\s*年?");
+  private static final Pattern MASKED = Pattern.compile("《[^《》]*》|\\d{4}\\s*[—–\\-－~～]+\\s*\\d{4}\\s*年?");
 
   /** Milestone texts are stored in columns of 2000 characters. */
   private static final int MAX_TEXT = 2000;

@@ -26,9 +26,17 @@ import java.util.regex.Pattern;
  *       arabic tasks under it, it is a task when it carries a unit annotation, or when its chapter has no arabic tasks
  *       and other {@code （n）} items of the chapter carry annotations (then it is a task that lacks units); otherwise a
  *       section with no tasks (such as {@code （一）指导思想} in an introductory chapter).
- *   <li>Text lines continue a task only while it has no annotation and no blank line came between; a line that is an
- *       annotation by itself ({@code （牵头单位：…）}) or a label line attaches to the task even after blank lines. Other
- *       lines (chapter introductions, closing remarks) are prose and ignored.
+ *   <li>Text lines continue a task while it has no annotation. After a blank line they continue it only when the task's
+ *       text stops in mid-sentence (a page or paragraph break pasted from a PDF) or the line carries the task's
+ *       annotation; a line that is an annotation by itself ({@code （牵头单位：…）}) or a label line attaches to the task
+ *       even after blank lines. Other lines are prose: a chapter's introduction and closing remarks are ignored, while
+ *       text left after a task, before the next task or heading, gives a warning that quotes it. Only the
+ *       closing remarks after the last task are ignored silently.
+ *   <li>A task whose first line is a short heading without punctuation, with its text on the following lines, keeps
+ *       that heading apart as its title.
+ *   <li>Plans whose only numbering is {@code 一、二、三、} with unit annotations: those items are the tasks.
+ *   <li>A line that starts with the next task number and no delimiter ({@code 11完善…} after task 10) starts that
+ *       task when the previous task's text is complete; otherwise it is text.
  *   <li>Tables: a header row in tab-separated form, or three or more header cells on consecutive lines (one cell per
  *       line, blank lines between them allowed). In the one-cell-per-line form a row starts at a line holding only its
  *       序号 ({@code 3} or {@code 3.}); its cells are the following non-blank lines, in column order, up to the next
@@ -52,7 +60,15 @@ final class PlanBodyParser {
   private static final int MAX_HEADING = 500;
   private static final Pattern NUMBER_ONLY = Pattern.compile("^(\\d{1,3})\\s*[.．、]?$");
 
-  enum Kind { BLANK, CHAPTER, CN_ITEM, ARABIC, SUB_ITEM, LABEL, HEADER_CELL, NUMBER_ONLY, TEXT }
+  /** {@code 11完善…}: a number glued to the text, unless what follows is a measure word ({@code 12个}, {@code 3项}). */
+  private static final Pattern ARABIC_BARE = Pattern.compile(
+      "^(\\d{1,3})(?![\\d.．、年月日号个项家次件人名条部类批万亿千百天周期届所座种份本户元余多倍时分秒%％])(\\p{IsHan}.*)$");
+  private static final String SENTENCE_DONE = "。；;！!？?）)〕】］";
+  private static final String NO_TITLE = "。，,；;：:！!？?（(〔【［";
+  private static final int MAX_TITLE = 20;
+  private static final int MAX_COLUMNS = 16;
+
+  enum Kind { BLANK, CHAPTER, CN_ITEM, ARABIC, BARE_NUMBERED, SUB_ITEM, LABEL, HEADER_CELL, NUMBER_ONLY, TEXT }
 
   private enum Style { DOT, PAREN }
 
@@ -96,13 +112,13 @@ final class PlanBodyParser {
     this.annotations = annotations;
   }
 
-  Result parse(List<String> lines) {
-    Lexed[] lexed = lex(lines);
+  Result parse(List<String> lines, ParseDeadline deadline) {
+    Lexed[] lexed = lex(lines, deadline);
     int start = bodyStart(lexed);
     if (start < 0) {
       return new Result(-1, -1, List.of(), List.of(), List.of());
     }
-    return new Walk(lexed, start).run();
+    return new Walk(lexed, start, deadline).run();
   }
 
   /** Index of the first body line: a chapter heading, a numbered item or a table header; -1 if there is none. */
@@ -118,15 +134,16 @@ final class PlanBodyParser {
 
   // ---------------------------------------------------------------- lexing
 
-  private Lexed[] lex(List<String> lines) {
+  private Lexed[] lex(List<String> lines, ParseDeadline deadline) {
     Lexed[] lexed = new Lexed[lines.size()];
     for (int i = 0; i < lines.size(); i++) {
+      deadline.check();
       String raw = lines.get(i);
       if (raw.indexOf('\t') >= 0) {
         List<String> cells = Arrays.stream(raw.split("\t", -1)).map(Texts::clean).toList();
         lexed[i] = lexLine(String.join("", cells)).withCells(cells); // outside a table the row reads as one line
       } else {
-        lexed[i] = lexLine(Texts.clean(raw));
+        lexed[i] = lexLine(Texts.joinBrokenWords(Texts.clean(raw)));
       }
     }
     fixTaskStyle(lexed);
@@ -156,6 +173,10 @@ final class PlanBodyParser {
     m = ARABIC_PAREN.matcher(line);
     if (m.matches() && Texts.containsHan(m.group(3))) {
       return new Lexed(Kind.ARABIC, m.group(1) != null ? m.group(1) : m.group(2), m.group(3), Style.PAREN, line, null);
+    }
+    m = ARABIC_BARE.matcher(line);
+    if (m.matches()) {
+      return new Lexed(Kind.BARE_NUMBERED, m.group(1), m.group(2), null, line, null);
     }
     if (TableLayout.headerColumn(line).isPresent()) {
       return new Lexed(Kind.HEADER_CELL, null, line, null, line, null);
@@ -196,6 +217,9 @@ final class PlanBodyParser {
     while (j < lexed.length && (lexed[j].kind() == Kind.HEADER_CELL || lexed[j].kind() == Kind.BLANK)) {
       if (lexed[j].kind() == Kind.HEADER_CELL) {
         cells.add(lexed[j].body());
+        if (cells.size() > MAX_COLUMNS) {
+          return Optional.empty(); // no table has that many columns; stopping here keeps the scan short
+        }
       }
       j++;
     }
@@ -217,6 +241,12 @@ final class PlanBodyParser {
     private final List<ChapterDraft> chapters = new ArrayList<>();
     private final List<TaskDraft> drafts = new ArrayList<>();
     private final List<ParseWarning> warnings = new ArrayList<>();
+    private final ParseDeadline deadline;
+    /** The plan numbers its tasks 一、二、三、 and has no other tasks. */
+    private final boolean chaptersAreTasks;
+    /** Text lines after a task that went into none; a warning unless they close the plan. */
+    private final List<Integer> loose = new ArrayList<>();
+    private Integer lastNumber;
     private ChapterDraft chapter;
     private String section;
     private TaskDraft draft;
@@ -228,15 +258,34 @@ final class PlanBodyParser {
     /** Index after the last line that went into a task. */
     private int taskEnd;
 
-    Walk(Lexed[] lexed, int start) {
+    Walk(Lexed[] lexed, int start, ParseDeadline deadline) {
       this.lexed = lexed;
       this.start = start;
+      this.deadline = deadline;
       this.cnIsSection = resolveChineseItems();
+      this.chaptersAreTasks = chaptersAreTasks();
+    }
+
+    /** No arabic task, no （n） task, no table, and some 一、 item carries units: the 一、 items are the tasks. */
+    private boolean chaptersAreTasks() {
+      boolean chapterWithUnits = false;
+      for (int i = start; i < lexed.length; i++) {
+        deadline.check();
+        Kind kind = lexed[i].kind();
+        if (kind == Kind.ARABIC || (kind == Kind.CN_ITEM && !cnIsSection[i]) || tableHeaderAt(lexed, i).isPresent()) {
+          return false;
+        }
+        if (kind == Kind.CHAPTER && !chapterWithUnits) {
+          chapterWithUnits = carriesUnits(i, lexed.length);
+        }
+      }
+      return chapterWithUnits;
     }
 
     Result run() {
       int i = start;
       while (i < lexed.length) {
+        deadline.check();
         Optional<HeaderAt> header = tableHeaderAt(lexed, i);
         if (header.isPresent()) {
           closeDraft();
@@ -253,6 +302,7 @@ final class PlanBodyParser {
         }
       }
       closeDraft();
+      loose.clear(); // closing remarks after the last task
       return new Result(start, taskEnd, chapters, drafts, warnings);
     }
 
@@ -267,15 +317,32 @@ final class PlanBodyParser {
           blankSinceLastLine = true;
           return;
         }
-        case CHAPTER -> startChapter(l);
+        case CHAPTER -> {
+          if (chaptersAreTasks) {
+            startTask(ChineseNumerals.value(l.number()).orElse(0), l.body(), lineNo);
+          } else {
+            startChapter(l);
+          }
+        }
         case CN_ITEM -> {
-          if (cnIsSection[i]) {
+          if (chaptersAreTasks) {
+            subItem(l, lineNo);
+          } else if (cnIsSection[i]) {
             startSection(l);
           } else {
             startTask(ChineseNumerals.value(l.number()).orElse(0), l.body(), lineNo);
           }
         }
         case ARABIC -> startTask(Integer.parseInt(l.number()), l.body(), lineNo);
+        case BARE_NUMBERED -> {
+          int n = Integer.parseInt(l.number());
+          boolean next = lastNumber != null && n == lastNumber + 1;
+          if (next && (draft == null || draft.closed || endsSentence(draft.text))) {
+            startTask(n, l.body(), lineNo);
+          } else {
+            textLine(l.line(), lineNo);
+          }
+        }
         case LABEL -> {
           if (draft != null) {
             draft.labelLines.add(l.body());
@@ -285,15 +352,19 @@ final class PlanBodyParser {
             warnings.add(new ParseWarning(lineNo, "单位标注行「" + l.body() + "」前面没有任务，已忽略"));
           }
         }
-        case SUB_ITEM -> {
-          if (draft != null && !draft.closed) {
-            draft.text.append(l.line());
-            tookLine();
-          }
-        }
-        default -> textLine(l.line());
+        case SUB_ITEM -> subItem(l, lineNo);
+        default -> textLine(l.line(), lineNo);
       }
       blankSinceLastLine = false;
+    }
+
+    private void subItem(Lexed l, int lineNo) {
+      if (draft != null && !draft.closed) {
+        draft.text.append(l.line());
+        tookLine();
+      } else if (draft != null) {
+        warnings.add(new ParseWarning(lineNo, "「" + Texts.limit(l.line(), 40) + "」在任务的单位标注之后，未归入任何任务，已忽略"));
+      }
     }
 
     /** The current line went into a task: the plan's footer can only come after it. */
@@ -301,29 +372,60 @@ final class PlanBodyParser {
       taskEnd = index + 1;
     }
 
-    private void textLine(String text) {
+    private void textLine(String text, int lineNo) {
       if (draft == null) {
-        return; // prose outside tasks: chapter introductions, closing remarks
+        return; // prose outside tasks: chapter introductions
       }
       String t = Texts.clean(text);
       Optional<UnitAnnotationParser.Found> annotation = annotations.find(t);
-      boolean wholeLineIsAnnotation = annotation.isPresent() && annotation.get().start() == 0
+      boolean lineHasAnnotation = annotation.isPresent();
+      boolean wholeLineIsAnnotation = lineHasAnnotation && annotation.get().start() == 0
           && Texts.OPEN.indexOf(t.charAt(0)) >= 0;
-      if (wholeLineIsAnnotation && draft.labelLines.isEmpty() && annotations.find(draft.text.toString()).isEmpty()) {
+      boolean continues = !draft.closed
+          && (!blankSinceLastLine || !endsSentence(draft.text) || lineHasAnnotation);
+      if (wholeLineIsAnnotation && draft.labelLines.isEmpty() && !draft.closed) {
         draft.text.append(t);
         draft.closed = true;
         tookLine();
-      } else if (!draft.closed && !blankSinceLastLine) {
+      } else if (wholeLineIsAnnotation && draft.labelLines.isEmpty() && annotations.find(draft.text).isEmpty()) {
         draft.text.append(t);
-        draft.closed = annotations.find(draft.text.toString()).isPresent();
+        draft.closed = true;
+        tookLine();
+      } else if (continues) {
+        if (draft.titleCandidate && draft.text.length() > 0 && NO_TITLE.indexOf(t.charAt(0)) < 0) {
+          draft.title = draft.text.toString(); // （一）推进综合执法 / its text on the next line
+          draft.text.setLength(0);
+        }
+        draft.titleCandidate = false;
+        draft.text.append(t);
+        if (UnitAnnotationParser.mayEndAnnotation(t)) {
+          draft.closed = annotations.find(draft.text).isPresent();
+        }
         tookLine();
       } else {
         draft.closed = true;
+        loose.add(lineNo);
       }
+    }
+
+    private boolean endsSentence(CharSequence text) {
+      String t = Texts.stripTrailing(text.length() > 20 ? text.subSequence(text.length() - 20, text.length()).toString()
+          : text.toString(), "");
+      return t.isEmpty() || SENTENCE_DONE.indexOf(t.charAt(t.length() - 1)) >= 0;
+    }
+
+    /** Text between two tasks, or between a task and a heading, belongs to no task: say so, quoting it. */
+    private void warnLoose() {
+      for (int line : loose) {
+        warnings.add(new ParseWarning(line, "「" + Texts.limit(lexed[line - 1].line(), 40)
+            + "」不属于任何任务（前一项任务已有单位标注或已结束），已忽略，请核对"));
+      }
+      loose.clear();
     }
 
     private void startChapter(Lexed l) {
       closeDraft();
+      warnLoose();
       chapter = new ChapterDraft(l.number(), Texts.limit(Texts.clean(l.body()), MAX_HEADING));
       chapters.add(chapter);
       section = null;
@@ -331,6 +433,7 @@ final class PlanBodyParser {
 
     private void startSection(Lexed l) {
       closeDraft();
+      warnLoose();
       section = "（" + l.number() + "）";
       String title = Texts.clean(l.body());
       int stop = title.indexOf('。');
@@ -344,14 +447,19 @@ final class PlanBodyParser {
 
     private void startTask(Integer number, String text, int lineNo) {
       closeDraft();
-      if (chapter == null && !warnedNoChapter) {
+      warnLoose();
+      lastNumber = number;
+      if (chapter == null && !warnedNoChapter && !chaptersAreTasks) {
         warnings.add(new ParseWarning(lineNo, "任务前没有章节标题（如“一、……”），任务未归入任何章节"));
         warnedNoChapter = true;
       }
       draft = new TaskDraft(number, chapter == null ? null : chapter.number, section, lineNo);
       taskEnd = lineNo;
-      draft.text.append(Texts.clean(text));
-      draft.closed = annotations.find(draft.text.toString()).isPresent();
+      String body = Texts.clean(text);
+      draft.text.append(body);
+      draft.closed = annotations.find(draft.text).isPresent();
+      draft.titleCandidate = !draft.closed && !body.isEmpty() && body.length() <= MAX_TITLE
+          && body.chars().noneMatch(c -> NO_TITLE.indexOf(c) >= 0);
     }
 
     private void closeDraft() {
@@ -460,6 +568,7 @@ final class PlanBodyParser {
     }
 
     private void row(List<String> cells, int lineNo) {
+      deadline.check();
       startTask(null, "", lineNo);
       TableLayout.fill(draft, table, cells); // without a 序号 the number stays null: numbered in order later
       closeDraft();
@@ -518,11 +627,14 @@ final class PlanBodyParser {
         if (kind == Kind.LABEL) {
           return true;
         }
+        if (kind == Kind.CHAPTER && i > item) {
+          break;
+        }
         if (kind != Kind.BLANK) {
           block.append(lexed[i].body());
         }
       }
-      return annotations.find(block.toString()).isPresent();
+      return annotations.find(block).isPresent();
     }
   }
 }

@@ -1,10 +1,14 @@
 package cn.fazhiduban.plan.parse;
 
-/** The input is no plan we can read. {@link #code()} is {@code not-a-plan} or {@code unreadable}. */
+/**
+ * The input is no plan we can read. {@link #code()} is {@code not-a-plan}, {@code unreadable}, or {@code too-slow} when
+ * the parse ran past its deadline.
+ */
 public class PlanParseException extends RuntimeException {
 
   public static final String NOT_A_PLAN = "not-a-plan";
   public static final String UNREADABLE = "unreadable";
+  public static final String TOO_SLOW = "too-slow";
 
   private final String code;
   private final Integer line;

@@ -7,6 +7,7 @@ import cn.fazhiduban.plan.parse.PlanBodyParser.ChapterDraft;
 import cn.fazhiduban.plan.parse.UnitAnnotationParser.Found;
 import cn.fazhiduban.plan.parse.UnitAnnotationParser.Units;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,7 @@ import java.util.regex.Pattern;
  *       the name inside 关于印发《…》的通知. The issuer is the organisation line just above the first stand-alone date line
  *       ({@code 2022年8月26日}, also {@code 二〇二二年八月二十六日}), else the one before 关于印发. The plan's year, used
  *       for dates without a year, is the issue year, else the first year of a {@code 2021—2025年} range in the title,
- *       else the current year.
+ *       else the year of the reference date the caller passes (today, on the engine's clock).
  *   <li><b>Structure and tasks</b>: see {@link PlanBodyParser} (chapters, sections, task numbering styles, tables).
  *   <li><b>Units</b>: see {@link UnitAnnotationParser}. 责任单位, 配合单位 and 协办单位 all become responsible units, in the
  *       order they appear; lead units are kept apart. {@code X负责} means X is responsible, with no lead unit and not
@@ -43,8 +45,16 @@ import java.util.regex.Pattern;
  *       序号 column) are numbered in order of appearance.
  * </ul>
  *
- * <p>Odd lines never fail the import; they give {@link ParseWarning}s with their line numbers. Only text in which no
- * numbered task can be found is rejected with {@link PlanParseException#NOT_A_PLAN}.
+ * <p>Traditional script ({@code 牽頭}, {@code 負責}, {@code 區}) is read through {@link Traditional}: when a plan holds
+ * traditional characters, its known ones are simplified before reading, with one warning.
+ *
+ * <p>Odd lines never fail the import; they give {@link ParseWarning}s with their line numbers: a task without a lead
+ * unit, a unit the directory does not know (when the caller passes {@link Options#knownUnit()}), an annotation found
+ * but not understood (quoted), text that went into no task. Only text in which no task can be found is rejected with
+ * {@link PlanParseException#NOT_A_PLAN}, whose message says what was looked for and quotes the first lines.
+ *
+ * <p>Every step is linear in the size of the text, and every parse has a deadline ({@link Options#deadline()}); past it
+ * the parse stops with {@link PlanParseException#TOO_SLOW} on the calling thread.
  *
  * <p>Thread-safe and stateless.
  */
@@ -57,7 +67,7 @@ public class PlanParser {
   private static final Pattern ORGANISATION = Pattern.compile(
       "(?:委员会|人民政府|政府|办公室|办公厅|管委会|党工委|党委|委|办|局|部|院|中心|小组|厅|处|公司)$");
   private static final Pattern TITLE_WORD = Pattern.compile("方案|计划|要点|清单|分工|安排|措施|台账|规划|任务|意见|细则");
-  private static final Pattern NOTICE_TITLE = Pattern.compile("印发\\s*《(.+?)》");
+  private static final Pattern NOTICE_TITLE = Pattern.compile("印发\\s*《([^《》\\n]{1,200})》");
   private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})\\s*[—–\\-－~～至到]+\\s*\\d{4}");
   private static final Pattern ANY_YEAR = Pattern.compile("(\\d{4})\\s*年");
   private static final String SENTENCE_PUNCTUATION = "。，,；;：:！!？?";
@@ -69,35 +79,71 @@ public class PlanParser {
   private static final int MAX_TEXT = 20000;
   private static final int MAX_ANNOTATION = 2000;
   private static final int MAX_MESSAGE = 1000;
+  private static final int MAX_DATE_LINE = 80;
   /** Share of control or replacement characters above which text is binary garbage, not a document. */
   private static final double MAX_GARBAGE_SHARE = 0.02;
+
+  /** How long a parse may take unless the caller says otherwise. */
+  public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+  /** Traditional characters a text must hold before it is read as traditional script. */
+  private static final int TRADITIONAL_MIN = 3;
+  /** A plan that says its unit lists name no lead unit (…均为责任单位, 不分主次): bare lists are then all responsible. */
+  private static final Pattern NO_LEAD_CONVENTION =
+      Pattern.compile("(?:所列|列出的|上述|标注的)?(?:单位|部门)(?:均为|都是|皆为)责任单位|排名不分先后|不分主次");
+
+  /**
+   * How to parse: the time a parse may take ({@code null}: no limit), and which unit names the directory knows
+   * ({@code null}: no check; otherwise every unknown name gives a warning).
+   */
+  public record Options(Duration deadline, Predicate<String> knownUnit) {
+
+    public static final Options DEFAULT = new Options(DEFAULT_DEADLINE, null);
+  }
 
   private final UnitAnnotationParser annotations = new UnitAnnotationParser();
   private final PlanBodyParser body = new PlanBodyParser(annotations);
 
   public PlanParser() {}
 
+  /** Parses a plan with the {@linkplain Options#DEFAULT default options}. */
+  public ParsedPlan parse(String text, LocalDate referenceDate) {
+    return parse(text, referenceDate, Options.DEFAULT);
+  }
+
   /**
    * Parses a plan.
    *
-   * @throws PlanParseException with {@link PlanParseException#NOT_A_PLAN} when the text holds no numbered task
+   * @param referenceDate today: its year is the plan's year when the plan names none
+   * @throws PlanParseException with {@link PlanParseException#NOT_A_PLAN} when the text holds no task, with
+   *     {@link PlanParseException#TOO_SLOW} past the deadline
    */
-  public ParsedPlan parse(String text) {
+  public ParsedPlan parse(String text, LocalDate referenceDate, Options options) {
+    Objects.requireNonNull(referenceDate, "referenceDate");
+    ParseDeadline deadline = ParseDeadline.after(options.deadline());
     if (text == null || Texts.isBlank(text)) {
       throw new PlanParseException(PlanParseException.NOT_A_PLAN, "文件内容为空，未找到任何任务", null);
     }
     if (looksLikeGarbage(text)) {
       throw new PlanParseException(PlanParseException.NOT_A_PLAN, "文件内容不是可读的文字，请上传 .docx 或 .txt 格式的任务分解方案", null);
     }
-    List<String> lines = text.replace("\uFEFF", "").lines().toList();
-    PlanBodyParser.Result result = body.parse(lines);
+    List<ParseWarning> warnings = new ArrayList<>();
+    String written = text.replace("\uFEFF", "");
+    int traditional = Traditional.count(written);
+    if (traditional >= TRADITIONAL_MIN) {
+      written = Traditional.simplify(written);
+      warnings.add(new ParseWarning(1, "方案使用繁体字，已将" + traditional + "个繁体字转为简体后识别（任务内容中的这些字也已转换），请核对单位名称"));
+    }
+    deadline.check();
+    List<String> lines = written.lines().toList();
+    PlanBodyParser.Result result = body.parse(lines, deadline);
     if (result.drafts().isEmpty()) {
-      throw notAPlan();
+      throw notAPlan(lines);
     }
     int start = result.start();
+    boolean bareListLeads = !NO_LEAD_CONVENTION.matcher(written).find();
 
     List<String> preamble = lines.subList(0, start).stream().map(Texts::clean).toList();
-    List<ParseWarning> warnings = new ArrayList<>(result.warnings());
+    warnings.addAll(result.warnings());
     String title = title(preamble);
     if (title == null) {
       warnings.add(new ParseWarning(1, "未识别到方案标题，已暂用“" + UNTITLED + "”，请在导入后补充"));
@@ -107,10 +153,12 @@ public class PlanParser {
     LocalDate issuedOn = dateLine == null ? null : dateLine.date();
     String issuer = issuer(preamble, lines, dateLine);
 
-    MilestoneExtractor milestones = new MilestoneExtractor(planYear(issuedOn, title));
+    MilestoneExtractor milestones = new MilestoneExtractor(planYear(issuedOn, title, referenceDate));
     List<ParsedTask> tasks = new ArrayList<>();
+    Context context = new Context(milestones, warnings, deadline, bareListLeads, options.knownUnit());
     for (TaskDraft draft : result.drafts()) {
-      tasks.add(assemble(draft, milestones, warnings));
+      deadline.check();
+      tasks.add(assemble(draft, context));
     }
     tasks = numbered(tasks, result.drafts(), warnings);
     warnings = warnings.stream()
@@ -120,9 +168,13 @@ public class PlanParser {
     return new ParsedPlan(title, issuer, issuedOn, chapters(result.chapters()), List.copyOf(tasks), List.copyOf(warnings));
   }
 
-  private static PlanParseException notAPlan() {
+  private static PlanParseException notAPlan(List<String> lines) {
+    List<String> first = lines.stream().map(Texts::clean).filter(l -> !l.isEmpty()).limit(3)
+        .map(l -> "「" + Texts.limit(l, 40) + "」").toList();
     return new PlanParseException(PlanParseException.NOT_A_PLAN,
-        "未找到带编号的工作任务（如“1.……”或“（一）……”），请确认上传的是任务分解方案", null);
+        "未找到任何工作任务。解析时查找的是：带编号的任务（“1.”“1、”“（1）”“（一）”，或带单位标注的“一、”），"
+            + "带“牵头单位：”“责任单位：”标签或“（××局牵头）”一类标注的条目，以及带“序号/工作任务/牵头单位”表头的表格。"
+            + "文件开头几行是：" + String.join("", first) + "。请确认上传的是任务分解方案", null);
   }
 
   private static boolean looksLikeGarbage(String text) {
@@ -197,6 +249,9 @@ public class PlanParser {
   private static Optional<DateLine> dateLine(List<String> lines, int from, int to) {
     for (int i = from; i < to; i++) {
       String line = Texts.clean(lines.get(i));
+      if (line.length() > MAX_DATE_LINE) {
+        continue; // a date line is short; long lines are not tried (the pattern would backtrack over them)
+      }
       try {
         Matcher m = DATE_LINE.matcher(line);
         if (m.matches()) {
@@ -250,7 +305,7 @@ public class PlanParser {
     return null;
   }
 
-  private static int planYear(LocalDate issuedOn, String title) {
+  private static int planYear(LocalDate issuedOn, String title, LocalDate referenceDate) {
     if (issuedOn != null) {
       return issuedOn.getYear();
     }
@@ -264,15 +319,21 @@ public class PlanParser {
         return Integer.parseInt(year.group(1));
       }
     }
-    return LocalDate.now().getYear();
+    return referenceDate.getYear();
   }
 
   // ---------------------------------------------------------------- tasks
 
-  private ParsedTask assemble(TaskDraft draft, MilestoneExtractor extractor, List<ParseWarning> warnings) {
+  /** What every task of one parse shares. */
+  private record Context(MilestoneExtractor milestones, List<ParseWarning> warnings, ParseDeadline deadline,
+      boolean bareListLeads, Predicate<String> knownUnit) {}
+
+  private ParsedTask assemble(TaskDraft draft, Context context) {
+    List<ParseWarning> warnings = context.warnings();
     String text = Texts.clean(draft.text.toString());
     List<String> annotationParts = new ArrayList<>();
-    Units units = new Units();
+    Units units = new Units(context.deadline());
+    units.bareListLeads = context.bareListLeads();
     Optional<Found> found = annotations.find(text);
     if (found.isPresent()) {
       annotationParts.add(found.get().content());
@@ -289,31 +350,56 @@ public class PlanParser {
     for (String problem : units.problems) {
       warnings.add(new ParseWarning(draft.line, problem));
     }
+    Optional<String> unread = annotation == null ? annotations.unreadAnnotation(text) : Optional.empty();
     if (!units.hasUnits()) {
-      warnings.add(new ParseWarning(draft.line, annotation == null
-          ? "该任务没有标注牵头单位或责任单位，需要手工指派"
-          : "未能从单位标注「" + annotation + "」中识别出单位，需要手工指派"));
+      warnings.add(new ParseWarning(draft.line, unread.isPresent()
+          ? "未能理解单位标注「" + Texts.limit(unread.get(), 200) + "」，该任务没有牵头单位，需要手工指派"
+          : annotation == null
+              ? "该任务没有标注牵头单位或责任单位，需要手工指派"
+              : "未能从单位标注「" + Texts.limit(annotation, 200) + "」中识别出单位，需要手工指派"));
     }
     if (text.isEmpty()) {
       warnings.add(new ParseWarning(draft.line, "任务内容为空"));
     }
-
-    Set<Milestone> milestones = new LinkedHashSet<>(extractor.extract(text));
-    units.deadlines.forEach(deadline -> milestones.addAll(extractor.extract(deadline)));
-
-    List<String> lead = unitNames(units.lead, draft.line, warnings);
-    List<String> responsible = unitNames(units.responsible, draft.line, warnings);
     if (text.length() > MAX_TEXT) {
       warnings.add(new ParseWarning(draft.line, "任务内容超过" + MAX_TEXT + "字，已截断，请核对原文"));
       text = Texts.limit(text, MAX_TEXT);
     }
+
+    Set<Milestone> milestones = new LinkedHashSet<>(context.milestones().extract(text));
+    units.deadlines.forEach(deadline -> milestones.addAll(context.milestones().extract(Texts.limit(deadline, MAX_TEXT))));
+
+    List<String> lead = unitNames(units.lead, draft.line, warnings);
+    List<String> responsible = unitNames(units.responsible, draft.line, warnings);
     boolean byDivision = units.divisionPhrase && lead.isEmpty();
+    boolean onlyPlaceholders = responsible.stream().allMatch(ParsedTask.TO_BE_ASSIGNED::equals);
+    if (lead.isEmpty() && !byDivision && units.hasUnits() && onlyPlaceholders) {
+      warnings.add(new ParseWarning(draft.line, "该任务没有牵头单位，责任单位也待指派，需要手工指派"));
+    } else if (lead.isEmpty() && !byDivision && units.supporting) {
+      warnings.add(new ParseWarning(draft.line, "该任务只写了配合单位，没有牵头单位，需要手工指派牵头单位"));
+    }
+    if (context.knownUnit() != null) {
+      Set<String> unknown = new LinkedHashSet<>();
+      for (String name : lead) {
+        unknownUnit(name, context.knownUnit(), unknown);
+      }
+      for (String name : responsible) {
+        unknownUnit(name, context.knownUnit(), unknown);
+      }
+      unknown.forEach(name -> warnings.add(new ParseWarning(draft.line, "单位「" + name + "」不在单位名录中，请核对或在名录中添加")));
+    }
     boolean needsAssignment = (lead.isEmpty() && responsible.isEmpty())
-        || (lead.stream().allMatch(ParsedTask.TO_BE_ASSIGNED::equals)
-            && responsible.stream().allMatch(ParsedTask.TO_BE_ASSIGNED::equals));
+        || (lead.stream().allMatch(ParsedTask.TO_BE_ASSIGNED::equals) && onlyPlaceholders);
     int number = draft.writtenNumber == null ? 0 : draft.writtenNumber;
+    String title = draft.title == null ? null : Texts.limit(Texts.clean(draft.title), MAX_TITLE);
     return new ParsedTask(number, draft.chapter, draft.section, text, lead, responsible, byDivision, needsAssignment,
-        List.copyOf(milestones), Texts.limit(annotation, MAX_ANNOTATION), draft.line);
+        List.copyOf(milestones), Texts.limit(annotation, MAX_ANNOTATION), draft.line, title);
+  }
+
+  private static void unknownUnit(String name, Predicate<String> known, Set<String> unknown) {
+    if (!name.equals(ParsedTask.TO_BE_ASSIGNED) && !known.test(name)) {
+      unknown.add(name);
+    }
   }
 
   /** Names too long to be a unit come from text we misread; they are dropped with a warning rather than stored. */
@@ -406,7 +492,7 @@ public class PlanParser {
     for (int i = 0; i < tasks.size(); i++) {
       ParsedTask t = tasks.get(i);
       out.add(new ParsedTask(i + 1, t.chapter(), t.section(), t.text(), t.leadUnits(), t.responsibleUnits(),
-          t.byDivision(), t.needsAssignment(), t.milestones(), t.annotation(), t.line()));
+          t.byDivision(), t.needsAssignment(), t.milestones(), t.annotation(), t.line(), t.title()));
     }
     return out;
   }

@@ -16,6 +16,10 @@ final class TaskDraft {
   final List<String> labelLines = new ArrayList<>();
   /** Set once the task has its annotation or a blank line: later prose is no longer part of it. */
   boolean closed;
+  /** The task's title when its first line is a short heading and its text follows on the next lines. */
+  String title;
+  /** The first line is short enough to be a title, if text follows it. */
+  boolean titleCandidate;
 
   TaskDraft(Integer writtenNumber, String chapter, String section, int line) {
     this.writtenNumber = writtenNumber;

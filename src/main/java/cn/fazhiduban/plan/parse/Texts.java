@@ -47,6 +47,59 @@ final class Texts {
     return out.toString();
   }
 
+  /**
+   * Removes the spaces and line breaks that PDF and web copies leave inside words ({@code 牵 头},
+   * {@code 人力 资源社会保障局}, {@code 牵头单位 ：}): a run of spaces goes when it sits between two Chinese characters,
+   * unless it separates two names: the text before ends like a unit name and the text after starts like one
+   * ({@code 区司法局 区法院}, but {@code 市政府办 公室} is one name broken by a PDF); and
+   * when it touches full-width punctuation. Other spaces (between digits and words, in Latin text) stay.
+   */
+  static String joinBrokenWords(String s) {
+    if (s.indexOf(' ') < 0 && s.indexOf('\u3000') < 0 && s.indexOf('\t') < 0 && s.indexOf('\u00A0') < 0) {
+      return s;
+    }
+    StringBuilder out = new StringBuilder(s.length());
+    int i = 0;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (!isSpace(c)) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      int end = i;
+      while (end < s.length() && isSpace(s.charAt(end))) {
+        end++;
+      }
+      boolean keep = true;
+      if (out.length() > 0 && end < s.length()) {
+        char left = out.charAt(out.length() - 1);
+        char right = s.charAt(end);
+        if (isFullWidthPunctuation(left) || isFullWidthPunctuation(right)) {
+          keep = false;
+        } else if (isHan(left) && isHan(right)) {
+          keep = UnitNames.endsLikeUnit(out, Math.max(0, out.length() - UnitNames.TAIL))
+              && UnitNames.startsLikeUnit(s, end);
+        }
+      }
+      if (keep) {
+        out.append(s, i, end);
+      }
+      i = end;
+    }
+    return out.toString();
+  }
+
+  static boolean isHan(char c) {
+    return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+  }
+
+  private static boolean isFullWidthPunctuation(char c) {
+    return (c >= '\u3001' && c <= '\u3003') || (c >= '\u3008' && c <= '\u3011') || (c >= '\u3014' && c <= '\u301F')
+        || (c >= '\uFF01' && c <= '\uFF0F') || (c >= '\uFF1A' && c <= '\uFF1F') || c == '\u201C' || c == '\u201D'
+        || c == '\u2018' || c == '\u2019' || c == '\uFF3B' || c == '\uFF3D' || c == '\uFF5B' || c == '\uFF5D';
+  }
+
   static boolean containsHan(String s) {
     return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
@@ -100,10 +153,5 @@ final class Texts {
       return s;
     }
     return s.substring(0, max - 1) + "…";
-  }
-
-  /** Full-width parentheses, so that {@code (一)} and {@code （一）} name the same section. */
-  static String fullWidthParens(String s) {
-    return s.replace('(', '（').replace(')', '）');
   }
 }

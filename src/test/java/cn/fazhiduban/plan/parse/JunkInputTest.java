@@ -12,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Text that is no plan is rejected with not-a-plan and a Chinese message, never parsed into nonsense. */
 class JunkInputTest {
 
-  private final PlanParser parser = new PlanParser();
 
   @ParameterizedTest
   @ValueSource(strings = {
@@ -48,7 +47,7 @@ class JunkInputTest {
   }
 
   private void assertNotAPlan(String text) {
-    assertThatThrownBy(() -> parser.parse(text))
+    assertThatThrownBy(() -> PlanFixtures.parse(text))
         .isInstanceOfSatisfying(PlanParseException.class, e -> {
           assertThat(e.code()).isEqualTo(PlanParseException.NOT_A_PLAN);
           assertThat(e.getMessage()).containsPattern("\\p{IsHan}");

@@ -30,7 +30,6 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 class PlanDocumentReaderTest {
 
   private final PlanDocumentReader reader = new PlanDocumentReader();
-  private final PlanParser parser = new PlanParser();
 
   // ---------------------------------------------------------------- text files
 
@@ -40,7 +39,7 @@ class PlanDocumentReaderTest {
     byte[] withBom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, seed);
     String text = reader.toText(withBom, "方案.txt", "text/plain");
     assertThat(text).isEqualTo(PlanFixtures.seed()).doesNotStartWith("\uFEFF");
-    assertThat(parser.parse(text).tasks()).hasSize(74);
+    assertThat(PlanFixtures.parse(text).tasks()).hasSize(74);
   }
 
   @Test
@@ -48,7 +47,7 @@ class PlanDocumentReaderTest {
     byte[] gbk = PlanFixtures.seed().getBytes(Charset.forName("GB18030"));
     String text = reader.toText(gbk, "方案.txt", "text/plain");
     assertThat(text).isEqualTo(PlanFixtures.seed());
-    ParsedPlan plan = parser.parse(text);
+    ParsedPlan plan = PlanFixtures.parse(text);
     assertThat(plan.tasks()).hasSize(74);
     assertThat(plan.issuer()).isEqualTo("两江新区全面依法治区委员会");
   }
@@ -72,8 +71,8 @@ class PlanDocumentReaderTest {
     byte[] docx = docx(doc -> PlanFixtures.seed().lines().forEach(line -> doc.createParagraph().createRun().setText(line)));
     String text = reader.toText(docx, "两江新区方案.docx",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    ParsedPlan fromWord = parser.parse(text);
-    assertThat(fromWord).isEqualTo(parser.parse(PlanFixtures.seed()));
+    ParsedPlan fromWord = PlanFixtures.parse(text);
+    assertThat(fromWord).isEqualTo(PlanFixtures.parse(PlanFixtures.seed()));
   }
 
   @Test
@@ -88,7 +87,7 @@ class PlanDocumentReaderTest {
     });
     String text = reader.toText(docx, "plan.docx", null);
     assertThat(text.lines()).contains("1. 制定年度重大行政决策事项目录。", "（牵头单位：区政府办公室；责任单位：各部门）");
-    ParsedPlan plan = parser.parse(text);
+    ParsedPlan plan = PlanFixtures.parse(text);
     assertThat(plan.tasks()).singleElement().satisfies(t -> {
       assertThat(t.text()).isEqualTo("制定年度重大行政决策事项目录。");
       assertThat(t.leadUnits()).containsExactly("区政府办公室");
@@ -109,7 +108,7 @@ class PlanDocumentReaderTest {
       numbered(doc, chapters, "严格规范执法");
       numbered(doc, tasks, "落实行政执法三项制度。（牵头单位：区司法局；责任单位：各执法部门）");
     });
-    ParsedPlan plan = parser.parse(reader.toText(docx, "plan.docx", null));
+    ParsedPlan plan = PlanFixtures.parse(reader.toText(docx, "plan.docx", null));
     assertThat(plan.warnings()).isEmpty();
     assertThat(plan.chapters()).extracting(ParsedPlan.Chapter::number).containsExactly("一", "二");
     assertThat(plan.tasks()).extracting(ParsedTask::number).containsExactly(1, 2, 3);
@@ -143,7 +142,7 @@ class PlanDocumentReaderTest {
     String text = reader.toText(docx, "任务分工表.docx", null);
     assertThat(text.lines()).contains("序号\t工作任务\t牵头单位\t配合单位", "一、健全依法决策机制");
 
-    ParsedPlan plan = parser.parse(text);
+    ParsedPlan plan = PlanFixtures.parse(text);
     assertThat(plan.title()).isEqualTo("临江区法治政府建设任务分工表");
     assertThat(plan.issuer()).isEqualTo("临江区人民政府办公室");
     assertThat(plan.issuedOn()).hasToString("2024-03-01");
@@ -214,7 +213,7 @@ class PlanDocumentReaderTest {
   @Test
   void readsProseThatTheParserThenRejects() {
     String text = reader.toText("hello world".getBytes(StandardCharsets.UTF_8), "note.txt", "text/plain");
-    assertThatThrownBy(() -> parser.parse(text))
+    assertThatThrownBy(() -> PlanFixtures.parse(text))
         .isInstanceOfSatisfying(PlanParseException.class,
             e -> assertThat(e.code()).isEqualTo(PlanParseException.NOT_A_PLAN));
   }

@@ -27,7 +27,7 @@ class SeedPlanParserTest {
 
   @BeforeAll
   static void parseSeed() {
-    plan = new PlanParser().parse(PlanFixtures.seed());
+    plan = PlanFixtures.parse(PlanFixtures.seed());
     byNumber = plan.tasks().stream().collect(Collectors.toMap(ParsedTask::number, Function.identity()));
   }
 
@@ -184,7 +184,7 @@ class SeedPlanParserTest {
 
   @Test
   void windowsLineEndingsAndABomChangeNothing() {
-    ParsedPlan crlf = new PlanParser().parse("\uFEFF" + PlanFixtures.seed().replace("\n", "\r\n"));
+    ParsedPlan crlf = PlanFixtures.parse("\uFEFF" + PlanFixtures.seed().replace("\n", "\r\n"));
     assertThat(crlf).isEqualTo(plan);
   }
 }

@@ -1,0 +1,97 @@
+package cn.fazhiduban.escalation;
+
+import cn.fazhiduban.engine.EngineClock;
+import cn.fazhiduban.identity.Groups;
+import cn.fazhiduban.notify.Notification;
+import cn.fazhiduban.notify.Notifier;
+import cn.fazhiduban.supervision.SupervisedWork.WorkItemView;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Every new level of the ladder owes one notice. It is recorded in the engine's transaction and sent only after that
+ * transaction commits: a rolled-back timer job sends nothing, its retry sends once, and the unique key on
+ * (escalation, level) keeps it at one notice however often the work is retried.
+ */
+@Component
+class EscalationNotices {
+
+  private static final Logger log = LoggerFactory.getLogger(EscalationNotices.class);
+
+  private final EscalationNoticeRepository notices;
+  private final IdentityService identityService;
+  private final ApplicationEventPublisher events;
+  private final Notifier notifier;
+  private final EngineClock clock;
+
+  EscalationNotices(EscalationNoticeRepository notices, IdentityService identityService,
+      ApplicationEventPublisher events, Notifier notifier, EngineClock clock) {
+    this.notices = notices;
+    this.identityService = identityService;
+    this.events = events;
+    this.notifier = notifier;
+    this.clock = clock;
+  }
+
+  /** Sent after commit: the notice's id and what it says. */
+  record NoticeOwed(long noticeId, Notification notification) {}
+
+  /** In the engine's transaction: owe the notice of a new escalation. */
+  void raised(Escalation escalation, WorkItemView item, String recipients) {
+    EscalationNotice notice = notices.saveAndFlush(new EscalationNotice(escalation.getId(), escalation.getLevel(),
+        clock.now()));
+    events.publishEvent(new NoticeOwed(notice.getId(), notification(item, escalation.getLevel(), recipients)));
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public void send(NoticeOwed owed) {
+    if (notices.claim(owed.noticeId(), clock.now()) == 0) {
+      return;
+    }
+    try {
+      notifier.send(owed.notification());
+    } catch (RuntimeException e) {
+      log.error("督办通知发送失败（通知 {}）", owed.noticeId(), e);
+    }
+  }
+
+  private Notification notification(WorkItemView item, EscalationLevel level, String recipients) {
+    List<String> roles = recipients == null || recipients.isBlank() ? List.of()
+        : List.of(recipients.split("\\s*[,，]\\s*"));
+    Set<String> groups = new LinkedHashSet<>();
+    for (String role : roles) {
+      switch (role) {
+        case "承办单位" -> groups.add(item.unitCode());
+        case "牵头单位" -> groups.addAll(item.leadUnits());
+        case "依法治区办" -> groups.add(Groups.OFFICE);
+        case "领导" -> groups.add(Groups.LEADERS);
+        default -> log.warn("决策表 escalation-level 给出了未知的通知对象：{}", role);
+      }
+    }
+    List<String> emails = new ArrayList<>();
+    for (String group : groups) {
+      for (User user : identityService.createUserQuery().memberOfGroup(group).list()) {
+        String email = user.getEmail();
+        // .invalid addresses (RFC 2606) are the demo users'; nobody reads them.
+        if (email != null && !email.isBlank() && !email.endsWith(".invalid") && !emails.contains(email)) {
+          emails.add(email);
+        }
+      }
+    }
+    return new Notification(item.taskNo(), item.taskTitle(), item.unitName(), item.unitCode(), item.dueAt(),
+        level.label(), roles, emails);
+  }
+}
