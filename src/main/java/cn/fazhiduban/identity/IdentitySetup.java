@@ -22,6 +22,7 @@ public class IdentitySetup {
   public static final String DEMO_PASSWORD = "demo";
   /** Demo users carry this e-mail so that they can be removed when demo mode is switched off. */
   static final String DEMO_MARK = "demo@fazhiduban.invalid";
+  static final String UNIT_GROUP_TYPE = "UNIT";
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
@@ -51,7 +52,7 @@ public class IdentitySetup {
   @Transactional
   public void run() {
     for (Unit unit : directory.units()) {
-      ensureGroup(unit.groupId(), unit.name(), "UNIT");
+      ensureGroup(unit.groupId(), unit.name(), UNIT_GROUP_TYPE);
     }
     ensureGroup(Groups.LEADERS, "领导", "WORKFLOW");
     ensureGroup(Groups.ADMINS, "系统管理员", "SYSTEM");
@@ -61,12 +62,24 @@ public class IdentitySetup {
 
     if (demo.enabled()) {
       for (Unit unit : directory.units()) {
-        ensureUser(demoUserOf(unit), unit.name(), "承办人", DEMO_PASSWORD, DEMO_MARK, unit.groupId());
+        ensureDemoUser(unit);
       }
       ensureUser("leader1", "领导", "（演示）", DEMO_PASSWORD, DEMO_MARK, Groups.LEADERS);
     } else {
       removeDemoUsers();
     }
+  }
+
+  /** The unit's group, named after it, and in demo mode its demo user: for a unit added or renamed at run time. */
+  void ensureUnit(Unit unit) {
+    ensureGroup(unit.groupId(), unit.name(), UNIT_GROUP_TYPE);
+    if (demo.enabled()) {
+      ensureDemoUser(unit);
+    }
+  }
+
+  private void ensureDemoUser(Unit unit) {
+    ensureUser(demoUserOf(unit), unit.name(), "承办人", DEMO_PASSWORD, DEMO_MARK, unit.groupId());
   }
 
   private void ensureGroup(String id, String name, String type) {

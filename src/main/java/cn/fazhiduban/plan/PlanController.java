@@ -1,5 +1,6 @@
 package cn.fazhiduban.plan;
 
+import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.plan.PlanImportService.ImportResult;
 import cn.fazhiduban.plan.PlanTaskUnit.Role;
 import cn.fazhiduban.plan.parse.ParsedPlan;
@@ -7,10 +8,14 @@ import cn.fazhiduban.plan.parse.PlanDocumentReader;
 import cn.fazhiduban.plan.parse.PlanParseException;
 import cn.fazhiduban.web.ApiErrors;
 import cn.fazhiduban.web.ApiException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +45,16 @@ class PlanController {
   private final PlanDocumentReader documentReader;
   private final PlanRepository plans;
 
-  PlanController(PlanImportService importService, PlanDocumentReader documentReader, PlanRepository plans) {
+  private final PlanCorrectionRepository corrections;
+  private final ObjectMapper json;
+
+  PlanController(PlanImportService importService, PlanDocumentReader documentReader, PlanRepository plans,
+      PlanCorrectionRepository corrections, ObjectMapper json) {
     this.importService = importService;
     this.documentReader = documentReader;
     this.plans = plans;
+    this.corrections = corrections;
+    this.json = json;
   }
 
   @PostMapping(path = "/parse", consumes = MediaType.TEXT_PLAIN_VALUE)
@@ -98,7 +109,19 @@ class PlanController {
         plan.getChapters().stream().map(c -> new ParsedPlan.Chapter(c.getNumber(), c.getTitle(),
             c.getSections().stream().map(s -> new ParsedPlan.Section(s.getNumber(), s.getTitle())).toList()))
             .toList(),
-        plan.getWarnings().stream().map(w -> new ParsedPlan.ParseWarning(w.getLine(), w.getMessage())).toList());
+        plan.getWarnings().stream().map(w -> new ParsedPlan.ParseWarning(w.getLine(), w.getMessage())).toList(),
+        corrections.findByPlanIdOrderById(plan.getId()).stream().map(this::correction).toList());
+  }
+
+  /** What the office changed in the 核对 step (plan-import), and who and when; the parser's first reading is kept too. */
+  private CorrectionView correction(PlanCorrection correction) {
+    try {
+      return new CorrectionView(correction.getCorrectedBy(),
+          correction.getCorrectedAt().atZone(EngineClock.ZONE).toOffsetDateTime(), correction.getProcessInstanceId(),
+          json.readTree(correction.getChanges()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @GetMapping("/{id}/tasks")
@@ -137,7 +160,10 @@ class PlanController {
   }
 
   record PlanDetail(Long id, String title, String issuer, LocalDate issuedOn, Instant importedAt, String importedBy,
-      int tasks, List<ParsedPlan.Chapter> chapters, List<ParsedPlan.ParseWarning> warnings) {}
+      int tasks, List<ParsedPlan.Chapter> chapters, List<ParsedPlan.ParseWarning> warnings,
+      List<CorrectionView> corrections) {}
+
+  record CorrectionView(String correctedBy, OffsetDateTime correctedAt, String processInstanceId, JsonNode changes) {}
 
   record UnitView(String role, String writtenName, String type, String unitCode, String name) {}
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -69,12 +70,29 @@ public class PlanImportService {
 
   public ImportResult importPlan(String text, String importedBy) {
     String normalized = normalize(text);
-    ParsedPlan parsed = parser.parse(normalized, clock.today(), parseOptions());
+    return importParsed(normalized, parser.parse(normalized, clock.today(), parseOptions()), importedBy,
+        plan -> {});
+  }
+
+  /**
+   * Stores a plan as the office corrected it in the plan-import process: the same all-or-nothing import, keyed by the
+   * text as uploaded (so the same text again finds this plan); {@code stored} runs on a newly stored plan only.
+   */
+  ImportResult importChecked(String text, ParsedPlan corrected, String importedBy, Consumer<Plan> stored) {
+    return importParsed(normalize(text), corrected, importedBy, stored);
+  }
+
+  /** The stored plan with this text, if any. */
+  Optional<Long> storedPlanOf(String text) {
+    return plans.findByContentHash(sha256(normalize(text))).map(Plan::getId);
+  }
+
+  private ImportResult importParsed(String normalized, ParsedPlan parsed, String importedBy, Consumer<Plan> stored) {
     String hash = sha256(normalized);
     try {
       return transaction.execute(status -> plans.findByContentHash(hash)
           .map(existing -> ImportResult.of(existing, false))
-          .orElseGet(() -> store(parsed, hash, normalized, importedBy)));
+          .orElseGet(() -> store(parsed, hash, normalized, importedBy, stored)));
     } catch (DataIntegrityViolationException e) {
       // Another import of the same text committed first: the unique hash turned us away, so return that one.
       Optional<ImportResult> winner = transaction.execute(status -> plans.findByContentHash(hash)
@@ -83,7 +101,7 @@ public class PlanImportService {
     }
   }
 
-  private ImportResult store(ParsedPlan parsed, String hash, String text, String importedBy) {
+  private ImportResult store(ParsedPlan parsed, String hash, String text, String importedBy, Consumer<Plan> stored) {
     Plan plan = new Plan(parsed.title(), parsed.issuer(), parsed.issuedOn(), hash, text, clock.now(),
         importedBy);
     int chapterOrdinal = 0;
@@ -100,6 +118,7 @@ public class PlanImportService {
     }
     parsed.warnings().forEach(w -> plan.getWarnings().add(new PlanWarning(w.line(), w.message())));
     Plan saved = plans.saveAndFlush(plan);
+    stored.accept(saved);
     return ImportResult.of(saved, true);
   }
 

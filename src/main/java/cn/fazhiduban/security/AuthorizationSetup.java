@@ -33,6 +33,13 @@ public class AuthorizationSetup {
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";
 
+  /**
+   * Process keys that 依法治区办 (and administrators, who may do everything) start from Tasklist's 启动流程. Tasklist
+   * offers a process only to whom holds CREATE_INSTANCE on its definition and CREATE on process instances, so nobody
+   * else is offered these, and nobody at all is offered the rest.
+   */
+  static final List<String> STARTED_BY_OFFICE = List.of("plan-import");
+
   private final AuthorizationService authorizations;
   private final UnitDirectory directory;
   private final List<StartableProcess> startable;
@@ -47,8 +54,7 @@ public class AuthorizationSetup {
   @Transactional
   public void run() {
     for (Unit unit : directory.units()) {
-      grant(unit.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
-      grant(unit.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grantUnit(unit);
     }
 
     String office = Groups.OFFICE;
@@ -60,6 +66,10 @@ public class AuthorizationSetup {
     grant(office, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
     grant(office, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(office, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    for (String processKey : STARTED_BY_OFFICE) {
+      grant(office, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    grant(office, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     String leaders = Groups.LEADERS;
     grant(leaders, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
@@ -98,6 +108,12 @@ public class AuthorizationSetup {
           ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
+  }
+
+  /** What every unit's group needs: Tasklist, and reading the definitions of the tasks it works on. */
+  public void grantUnit(Unit unit) {
+    grant(unit.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
+    grant(unit.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
   }
 
   /** Grants the permissions to the group, adding to an existing grant. */

@@ -106,6 +106,10 @@ class SecurityConfig {
             .requestMatchers(paths.matcher(HttpMethod.POST, "/api/plans"), paths.matcher(HttpMethod.POST, "/api/rounds"),
                 paths.matcher(HttpMethod.GET, "/api/rounds/preview"), paths.matcher(HttpMethod.POST, "/api/escalations/**"))
             .hasAnyAuthority(OFFICE, ADMINS)
+            // the unit directory: everyone reads it, the office and administrators change it
+            .requestMatchers(paths.matcher(HttpMethod.POST, "/api/units/**"), paths.matcher(HttpMethod.PUT, "/api/units/**"),
+                paths.matcher(HttpMethod.POST, "/api/units"))
+            .hasAnyAuthority(OFFICE, ADMINS)
             .requestMatchers(paths.matcher("/engine-rest/metrics/**"), paths.matcher("/engine-rest/metrics"),
                 paths.matcher("/api/admin/**"))
             .hasAuthority(ADMINS)

@@ -36,7 +36,7 @@ class PrepareTaskDelegate implements JavaDelegate {
     NEEDS_ASSIGNMENT.set(execution, facts.needsAssignment());
     execution.setVariable(TASK_UNIT_OPTIONS, UnitOptions.of(facts.reporters()));
     if (facts.needsAssignment()) {
-      execution.setVariable(UNIT_OPTIONS, UnitOptions.of(directory.units()));
+      execution.setVariable(UNIT_OPTIONS, UnitOptions.of(directory.activeUnits()));
     }
   }
 }

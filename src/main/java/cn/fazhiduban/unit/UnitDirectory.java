@@ -1,103 +1,105 @@
 package cn.fazhiduban.unit;
 
-import cn.fazhiduban.unit.UnitProperties.CollectiveEntry;
-import cn.fazhiduban.unit.UnitProperties.UnitEntry;
-import cn.fazhiduban.unit.UnitReference.Type;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The units of the district and the collective names that stand for several of them. Names are matched as written,
- * after folding half-width brackets to full-width and dropping white space, so that 各党委(党组) finds 各党委（党组）.
+ * The units of the district and the collective names that stand for several of them, read from the directory's
+ * tables and kept in memory. A change through {@link UnitService} drops the copy; inside the changing transaction
+ * the directory is read fresh (so the change is seen at once there), and after it ends everyone reads it anew.
+ * Another node of a cluster rereads it after at most {@link #MAX_AGE_NANOS}.
  */
 @Component
 public class UnitDirectory {
 
-  private final Map<String, Unit> unitsByCode = new LinkedHashMap<>();
-  private final Map<String, Unit> unitsByName = new HashMap<>();
-  private final Map<String, CollectiveEntry> collectivesByName = new HashMap<>();
-  private final Set<String> placeholderNames = new LinkedHashSet<>();
-  private final String placeholderName;
+  /** How long a node trusts its copy when another node may have changed the table. */
+  static final long MAX_AGE_NANOS = 30_000_000_000L;
 
+  /** Bound to a transaction that changed the directory: its reads must not be cached for everyone. */
+  private static final Object CHANGED_IN_THIS_TRANSACTION = new Object();
+
+  private final UnitStore store;
+  private volatile Cached cached;
+
+  private record Cached(UnitIndex index, long loadedAt) {}
+
+  @Autowired
+  UnitDirectory(UnitStore store) {
+    this.store = store;
+  }
+
+  /** A fixed directory, read from a {@code units.yaml} as bound (for checks of the file itself). */
   public UnitDirectory(UnitProperties properties) {
-    for (UnitEntry entry : properties.directory()) {
-      Unit unit = new Unit(entry.code(), entry.name(), entry.kind(), List.copyOf(entry.aliases()));
-      if (unitsByCode.put(unit.code(), unit) != null) {
-        throw new IllegalStateException("单位目录配置错误：单位编码重复 " + unit.code());
-      }
-      register(unitsByName, entry.name(), unit);
-      entry.aliases().forEach(alias -> register(unitsByName, alias, unit));
+    this.store = null;
+    this.cached = new Cached(UnitIndex.of(properties), Long.MAX_VALUE);
+  }
+
+  private UnitIndex index() {
+    if (store == null) {
+      return cached.index();
     }
-    for (CollectiveEntry collective : properties.collectives()) {
-      for (String code : collective.members()) {
-        if (!unitsByCode.containsKey(code)) {
-          throw new IllegalStateException("单位目录配置错误：" + collective.name() + " 的成员 " + code + " 不在目录中");
+    if (TransactionSynchronizationManager.hasResource(CHANGED_IN_THIS_TRANSACTION)) {
+      return store.load();
+    }
+    Cached current = cached;
+    long now = System.nanoTime();
+    if (current == null || now - current.loadedAt() > MAX_AGE_NANOS) {
+      current = new Cached(store.load(), now);
+      cached = current;
+    }
+    return current.index();
+  }
+
+  /** Called by a change inside its transaction: read fresh until it ends, and drop the copy when it does. */
+  void changed() {
+    cached = null;
+    if (TransactionSynchronizationManager.isSynchronizationActive()
+        && !TransactionSynchronizationManager.hasResource(CHANGED_IN_THIS_TRANSACTION)) {
+      TransactionSynchronizationManager.bindResource(CHANGED_IN_THIS_TRANSACTION, Boolean.TRUE);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED_IN_THIS_TRANSACTION);
+          cached = null;
         }
-      }
-      register(collectivesByName, collective.name(), collective);
-      collective.aliases().forEach(alias -> register(collectivesByName, alias, collective));
-    }
-    placeholderName = properties.placeholder().name();
-    placeholderNames.add(normalize(placeholderName));
-    properties.placeholder().aliases().forEach(alias -> placeholderNames.add(normalize(alias)));
-  }
-
-  private static <T> void register(Map<String, T> index, String name, T value) {
-    T previous = index.put(normalize(name), value);
-    if (previous != null && !previous.equals(value)) {
-      throw new IllegalStateException("单位目录配置错误：名称 " + name + " 指向两个不同的单位");
+      });
     }
   }
 
-  static String normalize(String name) {
-    return name.replace('(', '（').replace(')', '）').replaceAll("\\s+", "");
-  }
-
+  /** Every unit, retired ones included (their groups and open work stay). */
   public List<Unit> units() {
-    return List.copyOf(unitsByCode.values());
+    return index().units();
+  }
+
+  /** The units that may get new work. */
+  public List<Unit> activeUnits() {
+    return index().units().stream().filter(unit -> !unit.retired()).toList();
   }
 
   public Optional<Unit> byCode(String code) {
-    return Optional.ofNullable(unitsByCode.get(code));
+    return index().byCode(code);
   }
 
   public String placeholderName() {
-    return placeholderName;
+    return index().placeholderName();
+  }
+
+  /** The unit that carries the name or alias, retired ones included. */
+  public Optional<Unit> unitNamed(String name) {
+    return index().unitNamed(name);
+  }
+
+  /** Which unit, collective or placeholder already carries the name, if any (retired units included). */
+  public Optional<String> holderOf(String name) {
+    return index().holderOf(name);
   }
 
   /** Resolves one unit name as a plan writes it. */
   public UnitReference resolve(String writtenName) {
-    String key = normalize(writtenName);
-    Unit unit = unitsByName.get(key);
-    if (unit != null) {
-      return new UnitReference(writtenName, Type.UNIT, unit.name(), List.of(unit));
-    }
-    CollectiveEntry collective = collectivesByName.get(key);
-    if (collective != null) {
-      return new UnitReference(writtenName, Type.COLLECTIVE, collective.name(), members(collective));
-    }
-    if (placeholderNames.contains(key)) {
-      return new UnitReference(writtenName, Type.PLACEHOLDER, placeholderName, List.of());
-    }
-    return new UnitReference(writtenName, Type.UNRESOLVED, writtenName, List.of());
-  }
-
-  private List<Unit> members(CollectiveEntry collective) {
-    Set<Unit> members = new LinkedHashSet<>();
-    for (Unit unit : unitsByCode.values()) {
-      if (collective.memberKinds().contains(unit.kind())) {
-        members.add(unit);
-      }
-    }
-    collective.members().forEach(code -> members.add(unitsByCode.get(code)));
-    return Collections.unmodifiableList(new ArrayList<>(members));
+    return index().resolve(writtenName);
   }
 }

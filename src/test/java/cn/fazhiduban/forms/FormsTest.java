@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.engine.FormValues;
 import cn.fazhiduban.inspection.InspectionProcess;
+import cn.fazhiduban.plan.PlanImportProcess;
 import cn.fazhiduban.reporting.AnnualReportProcess;
 import cn.fazhiduban.supervision.RoundStart;
 import cn.fazhiduban.supervision.TaskSupervision;
@@ -602,6 +603,55 @@ class FormsTest {
     assertThat(opinion.path("validate").path("maxLength").asInt()).isEqualTo(1000);
   }
 
+  // ---------------------------------------------------------------- plan-import's embedded forms
+
+  @ParameterizedTest
+  @ValueSource(strings = {"plan-import-start.html", "plan-check.html"})
+  void planImportFormIsOneNamedAngularFormWithoutUnsafeHtml(String file) throws IOException {
+    String html = readHtml(file);
+    List<Map<String, String>> forms = tags(html, "form");
+    assertThat(forms).hasSize(1);
+    assertThat(forms.get(0)).containsEntry("role", "form");
+    assertThat(forms.get(0).get("name")).matches("[a-z][A-Za-z]+");
+    assertThat(html).doesNotContain("ng-bind-html", "innerHTML", "eval(", "$sce", "ng-include", "document.write");
+    for (String script : camScripts(html)) {
+      assertThat(script).doesNotContain("{{");
+    }
+    assertThat(html).contains("camForm.on('submit'", "camForm.submitPrevented = true");
+    for (Map<String, String> control : controls(html)) {
+      assertThat(control.get("cam-variable-name")).isIn(variableNamesOf(PlanImportProcess.Variables.class));
+      assertThat(control.get("name")).isEqualTo(control.get("cam-variable-name"));
+    }
+  }
+
+  @Test
+  void planImportStartTakesATxtOrDocxFileUpTo20MbOrPastedText() throws IOException {
+    String html = readHtml("plan-import-start.html");
+    Map<String, Map<String, String>> fields = controlsByName(html);
+    assertThat(fields).containsOnlyKeys(PlanImportProcess.Variables.PLAN_FILE);
+    assertThat(fields.get(PlanImportProcess.Variables.PLAN_FILE)).containsEntry("type", "file")
+        .containsEntry("cam-variable-type", "File").containsEntry("cam-max-filesize", MAX_FILE_BYTES)
+        .containsEntry("accept", ".txt,.docx");
+    // pasted text goes as Json: a String variable holds at most 4,000 characters
+    assertThat(html).contains("name: 'pastedPlan', type: 'Json'", "请上传方案文件，或粘贴方案全文。", "不超过 20 MB");
+  }
+
+  @Test
+  void planCheckDecidesConfirmOrAbandonAndShowsWhatWasRead() throws IOException {
+    String html = readHtml("plan-check.html");
+    Map<String, String> decision = controlsByName(html).get(PlanImportProcess.Variables.DECISION);
+    assertThat(decision).containsEntry("tag", "select").containsEntry("cam-variable-type", "String")
+        .containsEntry("ng-required", "true");
+    String select = html.substring(html.indexOf("id=\"fd-decision\""), html.indexOf("</select>",
+        html.indexOf("id=\"fd-decision\"")));
+    assertThat(tags(select, "option").stream().map(o -> o.get("value")).filter(v -> !v.isEmpty()))
+        .containsExactly(PlanImportProcess.Variables.CONFIRM, PlanImportProcess.Variables.ABANDON);
+    assertThat(select).contains(">确认导入<", ">放弃<");
+    assertThat(html).contains("vm.fetchVariable('draft')", "vm.destroyVariable('draft')",
+        "name: 'corrections', type: 'Json'", "{{ draft.issuer", "{{ task.text }}", "{{ warning.message }}",
+        "{{ milestone.due }}", "未识别的单位名称", "对应到目录中的单位", "新增为单位", "不导入此项", "修改承办单位");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private static JsonNode readForm(String file) throws IOException {
@@ -652,8 +702,12 @@ class FormsTest {
    * class {@link #VARIABLES_OF_FORM} names for it.
    */
   private static Set<String> variableNames(String file) {
+    return variableNamesOf(VARIABLES_OF_FORM.getOrDefault(file, TaskSupervision.Variables.class));
+  }
+
+  private static Set<String> variableNamesOf(Class<?> constants) {
     Set<String> names = new HashSet<>();
-    for (Field f : VARIABLES_OF_FORM.getOrDefault(file, TaskSupervision.Variables.class).getDeclaredFields()) {
+    for (Field f : constants.getDeclaredFields()) {
       int mod = f.getModifiers();
       if (Modifier.isStatic(mod) && Modifier.isFinal(mod) && f.getType() == String.class) {
         try {

@@ -11,7 +11,7 @@ import org.springframework.http.ResponseEntity;
 /** How the plan API answers a plan it cannot read: 400 for no plan, 422 for a parse past its deadline. */
 class PlanControllerRefusalTest {
 
-  private final PlanController controller = new PlanController(null, null, null);
+  private final PlanController controller = new PlanController(null, null, null, null, null);
 
   @Test
   void aParsePastItsDeadlineIs422WithTheChineseMessage() {

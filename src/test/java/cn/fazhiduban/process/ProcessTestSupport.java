@@ -58,7 +58,7 @@ abstract class ProcessTestSupport {
   }
 
   private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation",
-      "consistency-check", "round-start", "annual-report", "annual-report-schedule", "inspection");
+      "consistency-check", "round-start", "annual-report", "annual-report-schedule", "inspection", "plan-import");
 
   @Autowired
   ProcessEngine processEngine;
