@@ -20,15 +20,16 @@ public final class EscalationProcess {
     public static final String NOTICE_WORK_DONE = "BoundaryEvent_NoticeWorkDone";
     public static final String NOTICE_CLOSED = "BoundaryEvent_NoticeClosed";
     public static final String JOIN_AWAITING_OUTCOME = "Gateway_AwaitingOutcome";
-    public static final String GATEWAY_NEXT_EVENT = "Gateway_NextEvent";
-    public static final String INTERVIEW_REQUIRED = "CatchEvent_InterviewRequired";
+    /** 跟踪督办: open while the escalation waits; the office completes it with a reason to close the escalation. */
+    public static final String FOLLOW = "Task_FollowEscalation";
+    public static final String INTERVIEW_REQUIRED = "BoundaryEvent_InterviewRequired";
+    public static final String FOLLOW_WORK_DONE = "BoundaryEvent_FollowWorkDone";
+    public static final String FOLLOW_CLOSED = "BoundaryEvent_FollowClosed";
     public static final String HOLD_INTERVIEW = "Task_HoldInterview";
     public static final String INTERVIEW_WORK_DONE = "BoundaryEvent_InterviewWorkDone";
     public static final String INTERVIEW_CLOSED = "BoundaryEvent_InterviewClosed";
-    public static final String WORK_DONE = "CatchEvent_WorkDone";
     public static final String JOIN_RESOLVED_BY_UNIT = "Gateway_ResolvedByUnit";
     public static final String END_RESOLVED_BY_UNIT = "EndEvent_ResolvedByUnit";
-    public static final String CLOSED_BY_OFFICE = "CatchEvent_ClosedByOffice";
     public static final String JOIN_CLOSED_BY_OFFICE = "Gateway_ClosedByOffice";
     public static final String END_CLOSED_BY_OFFICE = "EndEvent_ClosedByOffice";
 
@@ -37,8 +38,8 @@ public final class EscalationProcess {
 
   /**
    * Message names. Correlate by business key ({@code <roundId>/<taskNo>/<unitCode>}): wherever the instance waits,
-   * each message has at most one subscription. {@link #INTERVIEW_REQUIRED} is only waited for after the notice is
-   * issued and between interviews, not while a user task is open.
+   * each message has at most one subscription. {@link #INTERVIEW_REQUIRED} is only waited for while 跟踪督办 is open
+   * (after the notice is issued and between interviews).
    */
   public static final class Messages {
     public static final String INTERVIEW_REQUIRED = "escalation-interview-required";
@@ -66,6 +67,8 @@ public final class EscalationProcess {
     public static final String LEVEL = "level";
     /** Date: when the overdue work was due. */
     public static final String DUE_AT = "dueAt";
+    /** String: the same due time as the forms show it, in Beijing time. */
+    public static final String DUE_AT_TEXT = "dueAtText";
 
     /** 督办通知书 (Task_IssueSupervisionNotice); 办理期限 is a String yyyy-MM-dd (form-js date). */
     public static final String NOTICE_TEXT = "noticeText";
@@ -76,6 +79,9 @@ public final class EscalationProcess {
     public static final String INTERVIEW_DATE = "interviewDate";
     public static final String INTERVIEW_ATTENDEES = "interviewAttendees";
     public static final String INTERVIEW_MINUTES = "interviewMinutes";
+
+    /** 跟踪督办 (Task_FollowEscalation): the reason the office closes the escalation, at most 1000 characters. */
+    public static final String CLOSE_REASON = "closeReason";
 
     /** Decision input, Integer: working days past the due date; negative before it (the reminder). */
     public static final String DAYS_OVERDUE = "daysOverdue";

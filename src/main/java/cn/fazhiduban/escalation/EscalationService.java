@@ -6,6 +6,7 @@ import cn.fazhiduban.engine.FormValues;
 import cn.fazhiduban.engine.SupervisionKeys;
 import cn.fazhiduban.escalation.Escalation.ClosedBy;
 import cn.fazhiduban.escalation.Escalation.Status;
+import cn.fazhiduban.supervision.BeijingTime;
 import cn.fazhiduban.supervision.SupervisedWork;
 import cn.fazhiduban.supervision.SupervisedWork.WorkItemView;
 import cn.fazhiduban.web.ApiException;
@@ -125,10 +126,27 @@ public class EscalationService {
     });
   }
 
-  /** 依法治区办 closes an open escalation, giving its reason. */
+  /** 依法治区办 closes an open escalation, giving its reason ({@code POST /api/escalations/{id}/close}). */
   public Escalation closeByOffice(long escalationId, String reason, String user) {
     Escalation escalation = escalations.findById(escalationId)
         .orElseThrow(() -> ApiException.notFound("督办事项 " + escalationId));
+    close(escalation, reason, user);
+    correlate(EscalationProcess.Messages.CLOSED_BY_OFFICE, escalation);
+    return escalation;
+  }
+
+  /**
+   * 依法治区办 closes the work item's open escalation from Tasklist (跟踪督办), by the same rules as
+   * {@link #closeByOffice}; the escalation instance ends by its own flow, so no message is sent.
+   */
+  public Escalation closeFromTasklist(long workItemId, String reason, String user) {
+    Escalation escalation = escalations.findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN)
+        .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "already-closed", "该督办事项已经结束，无需再关闭。"));
+    close(escalation, reason, user);
+    return escalation;
+  }
+
+  private void close(Escalation escalation, String reason, String user) {
     if (escalation.getStatus() != Status.OPEN) {
       throw new ApiException(HttpStatus.CONFLICT, "already-closed", "该督办事项已经结束，无需再关闭。");
     }
@@ -138,8 +156,6 @@ public class EscalationService {
     }
     escalation.close(ClosedBy.OFFICE, user, text, clock.now());
     work.escalationChanged(escalation.getWorkItemId(), null);
-    correlate(EscalationProcess.Messages.CLOSED_BY_OFFICE, escalation);
-    return escalation;
   }
 
   /** A 督办通知书 recorded by 依法治区办 in the escalation instance. */
@@ -206,6 +222,7 @@ public class EscalationService {
         .setVariable(EscalationProcess.Variables.TASK_TITLE, item.taskTitle())
         .setVariable(EscalationProcess.Variables.LEVEL, level.label())
         .setVariable(EscalationProcess.Variables.DUE_AT, Date.from(item.dueAt()))
+        .setVariable(EscalationProcess.Variables.DUE_AT_TEXT, BeijingTime.text(item.dueAt()))
         .execute();
   }
 

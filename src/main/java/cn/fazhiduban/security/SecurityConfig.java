@@ -27,7 +27,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two chains. Our {@code /api/**} and the engine's {@code /engine-rest/**} need HTTP Basic against Camunda's users,
- * hold no session and answer 401/403 as JSON. Everything else (the Camunda webapps with their own session login and
+ * hold no session of their own and answer 401/403 as JSON; {@code /api/**} also accepts the webapps' session (with
+ * their CSRF token for changes), for embedded forms and plugins. Everything else (the Camunda webapps with their own session login and
  * CSRF protection, static files, health) passes through this chain untouched.
  */
 @Configuration
@@ -79,7 +80,7 @@ class SecurityConfig {
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth
             .requestMatchers(paths.matcher(HttpMethod.POST, "/api/plans"), paths.matcher(HttpMethod.POST, "/api/rounds"),
-                paths.matcher(HttpMethod.POST, "/api/escalations/**"))
+                paths.matcher(HttpMethod.GET, "/api/rounds/preview"), paths.matcher(HttpMethod.POST, "/api/escalations/**"))
             .hasAnyAuthority(OFFICE, ADMINS)
             .requestMatchers(paths.matcher("/api/admin/**")).hasAuthority(ADMINS)
             .anyRequest().authenticated())
@@ -88,6 +89,8 @@ class SecurityConfig {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless HTTP Basic: no cookie, so no cross-site request can ride on one.
         .csrf(csrf -> csrf.disable())
+        // Pages of the webapps (an embedded form, a plugin) call /api with the webapp session and its CSRF token.
+        .addFilterBefore(new WebappSessionFilter(identityService, mapper), BasicAuthenticationFilter.class)
         .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class);
     return http.build();
   }

@@ -2,7 +2,11 @@ package cn.fazhiduban.supervision;
 
 import cn.fazhiduban.supervision.RoundService.OpenRound;
 import cn.fazhiduban.supervision.RoundService.Opened;
+import cn.fazhiduban.supervision.RoundService.Preview;
+import cn.fazhiduban.supervision.RoundService.RoundForm;
+import java.time.LocalDate;
 import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +35,18 @@ class RoundController {
   @ResponseStatus(HttpStatus.CREATED)
   Opened open(@RequestBody OpenRound request, Authentication user) {
     return roundService.open(request, user.getName());
+  }
+
+  /**
+   * What the start form 开启督办轮次 would open, with the same checks: the form calls it (with the Tasklist session) to
+   * show the number of work items before the office starts the round.
+   */
+  @GetMapping("/preview")
+  Preview preview(@RequestParam(required = false) Long planId, @RequestParam(required = false) String label,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDate,
+      @RequestParam(required = false) String scope, @RequestParam(required = false) String chapters,
+      @RequestParam(required = false) String tasks) {
+    return roundService.preview(new RoundForm(planId, label, reportDate, TaskSelection.of(scope, chapters, tasks)));
   }
 
   @GetMapping

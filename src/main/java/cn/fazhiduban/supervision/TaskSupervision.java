@@ -82,6 +82,8 @@ public final class TaskSupervision {
     public static final String RETURN_OPINION = "returnOpinion";
     /** Date, task-local: the task's due date, shown as 截止时间 in the Tasklist filters. */
     public static final String DEADLINE = "deadline";
+    /** String, task-local: the due time as the forms show it, {@code 2026年12月31日 18:00（北京时间）}. */
+    public static final String DEADLINE_TEXT = "deadlineText";
     /** Boolean, task-local on a report task that follows a 退回: the Tasklist filter 被退回 finds it by this. */
     public static final String WAS_RETURNED = "wasReturned";
 

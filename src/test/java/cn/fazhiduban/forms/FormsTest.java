@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.supervision.RoundStart;
 import cn.fazhiduban.supervision.TaskSupervision;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,12 +64,14 @@ class FormsTest {
   private static final List<String> HTML_FORMS = List.of("progress-report.html", "rectify.html");
 
   private static final List<String> CAMUNDA_FORMS = List.of("review-report.form", "office-check.form",
-      "confirm-assignment.form", "supervision-notice.form", "interview-record.form");
+      "confirm-assignment.form", "supervision-notice.form", "interview-record.form", "follow-escalation.form");
 
   /** The process whose variables a form shows and sets: its constants class. */
   private static final Map<String, Class<?>> VARIABLES_OF_FORM = Map.of(
       "supervision-notice.form", EscalationProcess.Variables.class,
-      "interview-record.form", EscalationProcess.Variables.class);
+      "interview-record.form", EscalationProcess.Variables.class,
+      "follow-escalation.form", EscalationProcess.Variables.class,
+      "round-start.html", RoundStart.Variables.class);
 
   // ---------------------------------------------------------------- Camunda Forms (form-js)
 
@@ -238,10 +241,12 @@ class FormsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"supervision-notice.form", "interview-record.form"})
+  @ValueSource(strings = {"supervision-notice.form", "interview-record.form", "follow-escalation.form"})
   void escalationFormsShowTheOverdueWorkWithoutSubmittingIt(String file) throws IOException {
     JsonNode form = readForm(file);
-    assertThat(texts(form)).contains("{{taskNo}}", "{{taskTitle}}", "{{unitName}}", "{{level}}", "{{dueAt}}");
+    // the due time as text in Beijing time: a Date variable would show in the server's zone
+    assertThat(texts(form)).contains("{{taskNo}}", "{{taskTitle}}", "{{unitName}}", "{{level}}", "{{dueAtText}}")
+        .doesNotContain("{{dueAt}}");
     // shown as text, so none of them is a field that Tasklist would send back
     assertThat(keysById(form).values()).doesNotContain(EscalationProcess.Variables.TASK_NO,
         EscalationProcess.Variables.TASK_TITLE, EscalationProcess.Variables.UNIT_NAME, EscalationProcess.Variables.LEVEL,
@@ -275,6 +280,57 @@ class FormsTest {
     assertThat(copyTo.path("label").asText()).isEqualTo("抄送");
     assertThat(copyTo.path("validate").path("required").asBoolean(false)).isFalse();
     assertThat(copyTo.path("validate").path("maxLength").asInt()).isEqualTo(200);
+  }
+
+  @Test
+  void followEscalationClosesOnlyWithAReason() throws IOException {
+    JsonNode form = readForm("follow-escalation.form");
+    assertThat(keysById(form)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Field_CloseReason", EscalationProcess.Variables.CLOSE_REASON));
+    JsonNode reason = byId(form, "Field_CloseReason");
+    assertThat(reason.path("type").asText()).isEqualTo("textarea");
+    assertThat(reason.path("label").asText()).isEqualTo("关闭原因");
+    assertThat(reason.path("validate").path("required").asBoolean()).isTrue();
+    assertThat(reason.path("validate").path("maxLength").asInt()).isEqualTo(1000);
+    assertThat(reason.path("description").asText()).contains("1000 字");
+  }
+
+  @Test
+  void reviewReportShowsTheDueTimeInBeijingTime() throws IOException {
+    assertThat(texts(readForm("review-report.form"))).contains("{{" + TaskSupervision.Variables.DEADLINE_TEXT + "}}");
+  }
+
+  @Test
+  void roundStartFormSubmitsExactlyItsSixFieldsAndRendersNoHtml() throws IOException {
+    String html = readHtml("round-start.html");
+    List<Map<String, String>> forms = tags(html, "form");
+    assertThat(forms).hasSize(1);
+    assertThat(forms.get(0)).containsEntry("role", "form").containsEntry("name", "roundForm");
+    assertThat(html).doesNotContain("ng-bind-html", "innerHTML", "eval(", "$sce", "ng-include", "document.write");
+    for (String script : camScripts(html)) {
+      assertThat(script).doesNotContain("{{");
+    }
+    Map<String, String> types = new LinkedHashMap<>();
+    controls(html).forEach(a -> {
+      types.put(a.get("cam-variable-name"), a.get("cam-variable-type"));
+      assertThat(a.get("name")).isEqualTo(a.get("cam-variable-name"));
+    });
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put(RoundStart.Variables.PLAN_ID, "Long");
+    expected.put(RoundStart.Variables.LABEL, "String");
+    expected.put(RoundStart.Variables.REPORT_DATE, "String");
+    expected.put(RoundStart.Variables.TASK_SCOPE, "String");
+    expected.put(RoundStart.Variables.CHAPTERS, "String");
+    expected.put(RoundStart.Variables.TASK_LIST, "String");
+    assertThat(types).containsExactlyEntriesOf(expected);
+    Map<String, Map<String, String>> fields = controlsByName(html);
+    assertThat(fields.get(RoundStart.Variables.LABEL)).containsEntry("ng-required", "true")
+        .containsEntry("ng-maxlength", "100");
+    assertThat(fields.get(RoundStart.Variables.REPORT_DATE)).containsEntry("type", "date");
+    assertThat(tags(html, "option").stream().map(o -> o.get("value")).filter(v -> v != null && !v.isEmpty()
+        && !v.contains("{{"))).containsExactly("all", "chapters", "list");
+    // the same checks as opening it: the preview endpoint, before the start button is enabled
+    assertThat(html).contains("/rounds/preview?", "ng-model=\"previewOk\" ng-required=\"true\"");
   }
 
   @Test

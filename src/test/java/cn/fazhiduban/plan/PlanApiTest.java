@@ -100,6 +100,11 @@ class PlanApiTest {
     assertThat(tasks.get(1).path("text").asText()).isEqualTo("规范行政执法行为");
     assertThat(names(tasks.get(1).path("leadUnits"))).containsExactly("区司法局");
     assertThat(names(tasks.get(1).path("responsibleUnits"))).containsExactly("各执法部门");
+    List<String> warnings = new ArrayList<>();
+    response.json().path("warnings").forEach(w -> warnings.add(w.path("line").asInt() + " " + w.path("message").asText()));
+    assertThat(warnings).as("names the directory does not know are warned about, known ones are not")
+        .contains("1 单位「区政府办」不在单位名录中，请核对或在名录中添加")
+        .noneMatch(w -> w.contains("「区司法局」"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package cn.fazhiduban.process;
 import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.support.ReportForm;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -106,8 +107,11 @@ class EscalationProcessTest extends ProcessTestSupport {
     assertThat(escalation).isWaitingAt(EscalationProcess.Elements.HOLD_INTERVIEW);
     complete(escalation, EscalationProcess.Elements.HOLD_INTERVIEW, Map.of(EscalationProcess.Variables.INTERVIEW_DATE, today().toString(),
         "interviewAttendees", "组织人事部主要负责人", "interviewMinutes", "说明逾期原因，承诺三日内报送。"));
+    assertThat(escalation).isWaitingAt(EscalationProcess.Elements.FOLLOW);
     moveTo(calendar.plusWorkingDays(due, 21), round);
-    assertThat(taskQuery().processInstanceId(escalation.getId()).count()).as("约谈只安排一次").isZero();
+    assertThat(taskQuery().processInstanceId(escalation.getId())
+        .taskDefinitionKey(EscalationProcess.Elements.HOLD_INTERVIEW).count()).as("约谈只安排一次").isZero();
+    assertThat(escalation).isWaitingAt(EscalationProcess.Elements.FOLLOW);
 
     // Each level closed the one below; every row but the last is closed as RAISED.
     assertThat(escalations.findByWorkItemIdOrderById(item.getId())).extracting(Escalation::getLevel)
@@ -159,6 +163,39 @@ class EscalationProcessTest extends ProcessTestSupport {
         "noticeText", "请报送。", EscalationProcess.Variables.NOTICE_DEADLINE, today().plusDays(1).toString()));
     escalationService.closeByOffice(open(item).getId(), "任务调整，本轮不再考核。", "yfzqb1");
     assertThat(escalation).isEnded().hasPassed(EscalationProcess.Elements.END_CLOSED_BY_OFFICE);
+  }
+
+  @Test
+  void theOfficeClosesAnEscalationFromTasklistWithAReason() {
+    LocalDate due = calendar.plusWorkingDays(START, 2);
+    Round round = open(42, due);
+    WorkItem item = item(round, "zzrsb");
+    moveTo(calendar.plusWorkingDays(due, 6), round);
+    ProcessInstance escalation = escalationInstance(round);
+    assertThat(runtimeService().getVariables(escalation.getId())).containsEntry("taskNo", 42)
+        .containsEntry("unitCode", "zzrsb").containsEntry("level", "挂牌督办")
+        .containsEntry("dueAtText", due.getYear() + "年" + due.getMonthValue() + "月" + due.getDayOfMonth()
+            + "日 18:00（北京时间）");
+    complete(escalation, EscalationProcess.Elements.ISSUE_NOTICE, Map.of(
+        "noticeText", "请报送。", "noticeDeadline", today().plusDays(1).toString()));
+    assertThat(escalation).isWaitingAt(EscalationProcess.Elements.FOLLOW).task().hasCandidateGroup("yfzqb");
+
+    // no reason, no closing: the task stays open and the escalation with it
+    String follow = taskQuery().processInstanceId(escalation.getId()).singleResult().getId();
+    assertThatThrownBy(() -> taskService().complete(follow, Map.of("closeReason", "  ")))
+        .hasMessageContaining("请填写关闭原因");
+    assertThat(escalation).isWaitingAt(EscalationProcess.Elements.FOLLOW);
+    assertThat(open(item).getLevel()).isEqualTo("挂牌督办");
+
+    taskService().complete(follow, Map.of("closeReason", "该单位已书面说明原因，经研究不再督办。"));
+    assertThat(escalation).isEnded().hasPassed(EscalationProcess.Elements.END_CLOSED_BY_OFFICE);
+    Escalation closed = escalations.findByWorkItemIdOrderById(item.getId()).stream()
+        .filter(e -> e.getClosedBy() == Escalation.ClosedBy.OFFICE).findFirst().orElseThrow();
+    assertThat(closed.getCloseReason()).isEqualTo("该单位已书面说明原因，经研究不再督办。");
+    assertThat(workItems.findById(item.getId()).orElseThrow().getEscalationLevel()).isNull();
+    // settled like a close through the API: the next working day does not open it again
+    moveTo(calendar.plusWorkingDays(due, 7), round);
+    assertThat(escalations.findFirstByWorkItemIdAndStatus(item.getId(), Escalation.Status.OPEN)).isEmpty();
   }
 
   @Test

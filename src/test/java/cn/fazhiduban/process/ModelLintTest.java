@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import cn.fazhiduban.escalation.EscalationProcess;
+import cn.fazhiduban.supervision.RoundStart;
 import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.supervision.TaskSupervision.Elements;
 import java.io.IOException;
@@ -29,11 +30,9 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Collaboration;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
-import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Lane;
 import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
@@ -214,6 +213,19 @@ class ModelLintTest {
   }
 
   @Test
+  void roundStartHoldsTheElementsTheCodeNames() throws IllegalAccessException {
+    Map<String, Class<? extends FlowNode>> expected = Map.of(
+        RoundStart.Elements.START, StartEvent.class,
+        RoundStart.Elements.OPEN_ROUND, ServiceTask.class,
+        RoundStart.Elements.END, EndEvent.class);
+    assertThat(expected.keySet()).as("ids in RoundStart.Elements (give a new one its type here)")
+        .containsExactlyInAnyOrderElementsOf(constants(RoundStart.Elements.class));
+
+    BpmnModelInstance model = Bpmn.readModelFromFile(MODELS.resolve(RoundStart.PROCESS_ID + ".bpmn").toFile());
+    expected.forEach((id, type) -> assertThat((Object) model.getModelElementById(id)).as(id).isInstanceOf(type));
+  }
+
+  @Test
   void escalationHoldsTheElementsTheCodeNames() throws IllegalAccessException {
     Map<String, Class<? extends FlowNode>> expected = Map.ofEntries(
         Map.entry(EscalationProcess.Elements.START, StartEvent.class),
@@ -221,15 +233,15 @@ class ModelLintTest {
         Map.entry(EscalationProcess.Elements.NOTICE_WORK_DONE, BoundaryEvent.class),
         Map.entry(EscalationProcess.Elements.NOTICE_CLOSED, BoundaryEvent.class),
         Map.entry(EscalationProcess.Elements.JOIN_AWAITING_OUTCOME, ExclusiveGateway.class),
-        Map.entry(EscalationProcess.Elements.GATEWAY_NEXT_EVENT, EventBasedGateway.class),
-        Map.entry(EscalationProcess.Elements.INTERVIEW_REQUIRED, IntermediateCatchEvent.class),
+        Map.entry(EscalationProcess.Elements.FOLLOW, UserTask.class),
+        Map.entry(EscalationProcess.Elements.INTERVIEW_REQUIRED, BoundaryEvent.class),
+        Map.entry(EscalationProcess.Elements.FOLLOW_WORK_DONE, BoundaryEvent.class),
+        Map.entry(EscalationProcess.Elements.FOLLOW_CLOSED, BoundaryEvent.class),
         Map.entry(EscalationProcess.Elements.HOLD_INTERVIEW, UserTask.class),
         Map.entry(EscalationProcess.Elements.INTERVIEW_WORK_DONE, BoundaryEvent.class),
         Map.entry(EscalationProcess.Elements.INTERVIEW_CLOSED, BoundaryEvent.class),
-        Map.entry(EscalationProcess.Elements.WORK_DONE, IntermediateCatchEvent.class),
         Map.entry(EscalationProcess.Elements.JOIN_RESOLVED_BY_UNIT, ExclusiveGateway.class),
         Map.entry(EscalationProcess.Elements.END_RESOLVED_BY_UNIT, EndEvent.class),
-        Map.entry(EscalationProcess.Elements.CLOSED_BY_OFFICE, IntermediateCatchEvent.class),
         Map.entry(EscalationProcess.Elements.JOIN_CLOSED_BY_OFFICE, ExclusiveGateway.class),
         Map.entry(EscalationProcess.Elements.END_CLOSED_BY_OFFICE, EndEvent.class));
     assertThat(expected.keySet()).as("ids in EscalationProcess.Elements (give a new one its type here)")
@@ -248,10 +260,10 @@ class ModelLintTest {
 
     Map<String, String> awaited = Map.of(
         EscalationProcess.Elements.INTERVIEW_REQUIRED, EscalationProcess.Messages.INTERVIEW_REQUIRED,
-        EscalationProcess.Elements.WORK_DONE, EscalationProcess.Messages.WORK_DONE,
+        EscalationProcess.Elements.FOLLOW_WORK_DONE, EscalationProcess.Messages.WORK_DONE,
         EscalationProcess.Elements.NOTICE_WORK_DONE, EscalationProcess.Messages.WORK_DONE,
         EscalationProcess.Elements.INTERVIEW_WORK_DONE, EscalationProcess.Messages.WORK_DONE,
-        EscalationProcess.Elements.CLOSED_BY_OFFICE, EscalationProcess.Messages.CLOSED_BY_OFFICE,
+        EscalationProcess.Elements.FOLLOW_CLOSED, EscalationProcess.Messages.CLOSED_BY_OFFICE,
         EscalationProcess.Elements.NOTICE_CLOSED, EscalationProcess.Messages.CLOSED_BY_OFFICE,
         EscalationProcess.Elements.INTERVIEW_CLOSED, EscalationProcess.Messages.CLOSED_BY_OFFICE);
     awaited.forEach((id, message) -> {

@@ -58,7 +58,7 @@ abstract class ProcessTestSupport {
   }
 
   private static final List<String> MODELS = List.of("supervision-round", "task-supervision", "escalation",
-      "consistency-check");
+      "consistency-check", "round-start");
 
   @Autowired
   ProcessEngine processEngine;

@@ -1,5 +1,7 @@
 // 法治督办: the webapp speaks Chinese first; English stays available to those whose browser asks for it.
 export default {
+  // 启动流程 and 创建任务 only for those who may use them (with styles/user-styles.css)
+  customScripts: ['scripts/tidy-tasklist'],
   app: {
     name: '法治督办',
     vendor: '依法治区办'
