@@ -1,6 +1,5 @@
 package cn.fazhiduban.web;
 
-import cn.fazhiduban.plan.parse.PlanParseException;
 import cn.fazhiduban.web.RequestTooLargeException;
 import java.util.Map;
 import org.slf4j.Logger;
