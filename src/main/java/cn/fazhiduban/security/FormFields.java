@@ -196,6 +196,12 @@ public record FormFields(Map<String, Field> fields) {
   private static final Pattern ACCEPT = Pattern.compile("\\baccept\\s*=\\s*[\"']([^\"']*)[\"']");
   private static final Pattern CHECKBOX = Pattern.compile("\\btype\\s*=\\s*[\"']checkbox[\"']");
   private static final Pattern READONLY = Pattern.compile("\\s(readonly|disabled)(\\s|=|>|/)");
+  /**
+   * A variable the form's own script creates ({@code camForm.variableManager.createVariable({name: 'x', type: 'T', …})}),
+   * for values a form composes from several controls (a list of chosen units, the office's corrections).
+   */
+  private static final Pattern CREATED_VARIABLE = Pattern.compile(
+      "createVariable\\(\\s*\\{\\s*name\\s*:\\s*['\"]([^'\"]+)['\"]\\s*,\\s*type\\s*:\\s*['\"]([^'\"]+)['\"]");
 
   static FormFields embeddedForm(String html) {
     Map<String, Field> fields = new LinkedHashMap<>();
@@ -215,6 +221,10 @@ public record FormFields(Map<String, Field> fields) {
             .toList();
       }
       fields.put(name, new Field(name, kind, READONLY.matcher(tag).find(), accept));
+    }
+    Matcher created = CREATED_VARIABLE.matcher(html);
+    while (created.find()) {
+      fields.putIfAbsent(created.group(1), new Field(created.group(1), Kind.ofEmbeddedType(created.group(2)), false, List.of()));
     }
     return new FormFields(Collections.unmodifiableMap(fields));
   }

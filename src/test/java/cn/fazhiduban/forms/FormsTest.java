@@ -174,6 +174,7 @@ class FormsTest {
         "Field_ShownUnitName", TaskSupervision.Variables.UNIT_NAME,
         "Field_ShownCompletion", TaskSupervision.Variables.COMPLETION,
         "Field_ShownPercent", TaskSupervision.Variables.PERCENT,
+        "Field_ShownReportDue", TaskSupervision.Variables.DEADLINE_TEXT,
         "Field_ReviewDecision", TaskSupervision.Variables.REVIEW_DECISION,
         "Field_ReviewOpinion", TaskSupervision.Variables.REVIEW_OPINION));
 
@@ -278,7 +279,7 @@ class FormsTest {
         "Field_ShownTaskTitle", EscalationProcess.Variables.TASK_TITLE,
         "Field_ShownUnitName", EscalationProcess.Variables.UNIT_NAME,
         "Field_ShownLevel", EscalationProcess.Variables.LEVEL,
-        "Field_ShownDueAt", EscalationProcess.Variables.DUE_AT,
+        "Field_ShownDueAt", EscalationProcess.Variables.DUE_AT_TEXT,
         "Field_NoticeText", EscalationProcess.Variables.NOTICE_TEXT,
         "Field_NoticeDeadline", EscalationProcess.Variables.NOTICE_DEADLINE,
         "Field_NoticeCopyTo", EscalationProcess.Variables.NOTICE_COPY_TO));
@@ -308,7 +309,15 @@ class FormsTest {
   void followEscalationClosesOnlyWithAReason() throws IOException {
     JsonNode form = readForm("follow-escalation.form");
     assertThat(keysById(form)).containsExactlyInAnyOrderEntriesOf(Map.of(
+        "Field_ShownTaskNo", EscalationProcess.Variables.TASK_NO,
+        "Field_ShownTaskTitle", EscalationProcess.Variables.TASK_TITLE,
+        "Field_ShownUnitName", EscalationProcess.Variables.UNIT_NAME,
+        "Field_ShownLevel", EscalationProcess.Variables.LEVEL,
+        "Field_ShownDueAt", EscalationProcess.Variables.DUE_AT_TEXT,
         "Field_CloseReason", EscalationProcess.Variables.CLOSE_REASON));
+    // all but the reason are shown, disabled, and so never sent back
+    assertThat(inputs(form)).filteredOn(c -> !c.path("key").asText().equals(EscalationProcess.Variables.CLOSE_REASON))
+        .allSatisfy(c -> assertThat(c.path("disabled").asBoolean()).as(c.path("id").asText()).isTrue());
     JsonNode reason = byId(form, "Field_CloseReason");
     assertThat(reason.path("type").asText()).isEqualTo("textarea");
     assertThat(reason.path("label").asText()).isEqualTo("关闭原因");
@@ -319,7 +328,11 @@ class FormsTest {
 
   @Test
   void reviewReportShowsTheDueTimeInBeijingTime() throws IOException {
-    assertThat(texts(readForm("review-report.form"))).contains("{{" + TaskSupervision.Variables.DEADLINE_TEXT + "}}");
+    // the due time as text the engine wrote in Beijing time (a Date would show in the server's zone), in a disabled field
+    JsonNode due = byId(readForm("review-report.form"), "Field_ShownReportDue");
+    assertThat(due.path("key").asText()).isEqualTo(TaskSupervision.Variables.DEADLINE_TEXT);
+    assertThat(due.path("disabled").asBoolean()).isTrue();
+    assertThat(due.path("label").asText()).contains("北京时间");
   }
 
   @Test
@@ -363,7 +376,7 @@ class FormsTest {
         "Field_ShownTaskTitle", EscalationProcess.Variables.TASK_TITLE,
         "Field_ShownUnitName", EscalationProcess.Variables.UNIT_NAME,
         "Field_ShownLevel", EscalationProcess.Variables.LEVEL,
-        "Field_ShownDueAt", EscalationProcess.Variables.DUE_AT,
+        "Field_ShownDueAt", EscalationProcess.Variables.DUE_AT_TEXT,
         "Field_InterviewDate", EscalationProcess.Variables.INTERVIEW_DATE,
         "Field_InterviewAttendees", EscalationProcess.Variables.INTERVIEW_ATTENDEES,
         "Field_InterviewMinutes", EscalationProcess.Variables.INTERVIEW_MINUTES));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -40,7 +41,13 @@ class CompositeNotifierTest {
   private final ApplicationContextRunner context = new ApplicationContextRunner()
       .withBean(JavaMailSender.class, JavaMailSenderImpl::new)
       .withBean(Recording.class)
-      .withUserConfiguration(LogNotifier.class, MailNotifier.class, CompositeNotifier.class);
+      // application.yaml's defaults
+      .withPropertyValues("duban.notify.mail.enabled=false", "duban.notify.mail.from=duban@localhost")
+      .withUserConfiguration(NotifyConfiguration.class, LogNotifier.class, MailNotifier.class, CompositeNotifier.class);
+
+  /** Binds duban.notify.* as the application does ({@code @ConfigurationPropertiesScan}). */
+  @EnableConfigurationProperties(NotifyProperties.class)
+  static class NotifyConfiguration {}
 
   @Test
   void callersGetTheCompositeAndMailIsOffByDefault() {

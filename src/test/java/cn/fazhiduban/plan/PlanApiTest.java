@@ -103,7 +103,7 @@ class PlanApiTest {
     List<String> warnings = new ArrayList<>();
     response.json().path("warnings").forEach(w -> warnings.add(w.path("line").asInt() + " " + w.path("message").asText()));
     assertThat(warnings).as("names the directory does not know are warned about, known ones are not")
-        .contains("1 单位「区政府办」不在单位名录中，请核对或在名录中添加")
+        .contains("1 单位「区政府办」不在单位目录中，请核对，或在单位目录中添加")
         .noneMatch(w -> w.contains("「区司法局」"));
   }
 

@@ -185,7 +185,7 @@ class EscalationProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> taskService().complete(follow, Map.of("closeReason", "  ")))
         .hasMessageContaining("请填写关闭原因");
     assertThat(escalation).isWaitingAt(EscalationProcess.Elements.FOLLOW);
-    assertThat(open(item).getLevel()).isEqualTo("挂牌督办");
+    assertThat(open(item).getLevel()).isEqualTo(EscalationLevel.SUPERVISED);
 
     taskService().complete(follow, Map.of("closeReason", "该单位已书面说明原因，经研究不再督办。"));
     assertThat(escalation).isEnded().hasPassed(EscalationProcess.Elements.END_CLOSED_BY_OFFICE);

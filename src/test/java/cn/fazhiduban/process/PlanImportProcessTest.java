@@ -224,7 +224,7 @@ class PlanImportProcessTest extends ProcessTestSupport {
     long instancesBefore = runtimeService().createProcessInstanceQuery()
         .processDefinitionKey(PlanImportProcess.PROCESS_ID).count();
     assertThatThrownBy(() -> startAsOffice(file("方案.pdf", "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.UTF_8))))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("PDF");
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("只能上传 txt、docx");
     assertThatThrownBy(() -> startAsOffice(file("方案.txt", "这不是一份方案。\n".getBytes(StandardCharsets.UTF_8))))
         .isInstanceOf(FormFieldValidationException.class).hasMessageMatching("(?s).*\\p{IsHan}.*");
     assertThatThrownBy(() -> startAsOffice(Map.of()))

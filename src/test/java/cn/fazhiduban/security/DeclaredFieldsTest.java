@@ -118,6 +118,17 @@ class DeclaredFieldsTest {
         new FormFields.Submitted("units", "json", "[\"a\"]")), current::get)).isEmpty();
   }
 
+  @Test
+  void variablesAFormsScriptCreatesAreItsFieldsWithTheirTypes() {
+    FormFields form = FormFields.parse(("<form><input cam-variable-name=\"topic\" cam-variable-type=\"String\">"
+        + "<script cam-script>camForm.on('submit', function () { camForm.variableManager.createVariable({\n"
+        + "  name: 'unitCodes', type: 'Json', value: [], isDirty: true }); });</script></form>")
+        .getBytes(StandardCharsets.UTF_8));
+    assertThat(form.names()).containsExactlyInAnyOrder("topic", "unitCodes");
+    assertThat(form.problem(List.of(new FormFields.Submitted("unitCodes", "json", "[\"sfj\"]")), name -> null)).isEmpty();
+    assertThat(form.problem(List.of(new FormFields.Submitted("unitCodes", "string", "sfj")), name -> null)).isPresent();
+  }
+
   // ---------------------------------------------------------------- an independent reading of the files
 
   private static Set<String> writableKeys(JsonNode form) {
@@ -151,6 +162,11 @@ class DeclaredFieldsTest {
     Matcher m = Pattern.compile("cam-variable-name=\"([^\"]+)\"").matcher(html);
     while (m.find()) {
       names.add(m.group(1));
+    }
+    // values a form's script composes: camForm.variableManager.createVariable({ name: 'x', type: 'T', … })
+    Matcher created = Pattern.compile("createVariable\\(\\{\\s*name: '([^']+)'").matcher(html);
+    while (created.find()) {
+      names.add(created.group(1));
     }
     return names;
   }

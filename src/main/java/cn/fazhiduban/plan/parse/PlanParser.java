@@ -386,7 +386,7 @@ public class PlanParser {
       for (String name : responsible) {
         unknownUnit(name, context.knownUnit(), unknown);
       }
-      unknown.forEach(name -> warnings.add(new ParseWarning(draft.line, "单位「" + name + "」不在单位名录中，请核对或在名录中添加")));
+      unknown.forEach(name -> warnings.add(new ParseWarning(draft.line, "单位「" + name + "」不在单位目录中，请核对，或在单位目录中添加")));
     }
     boolean needsAssignment = (lead.isEmpty() && responsible.isEmpty())
         || (lead.stream().allMatch(ParsedTask.TO_BE_ASSIGNED::equals) && onlyPlaceholders);

@@ -286,7 +286,7 @@ class RealDocumentFormsTest {
       assertThat(plan.tasks()).hasSize(6);
       assertThat(plan.warnings()).containsExactly(
           new ParseWarning(3, "该任务没有标注牵头单位或责任单位，需要手工指派"),
-          new ParseWarning(4, "单位「区未知局」不在单位名录中，请核对或在名录中添加"),
+          new ParseWarning(4, "单位「区未知局」不在单位目录中，请核对，或在单位目录中添加"),
           new ParseWarning(5, "未能理解单位标注「请区司法局视情况酌情牵头负责协调推进」，该任务没有牵头单位，需要手工指派"),
           new ParseWarning(7, "「这一段不属于任何任务。」不属于任何任务（前一项任务已有单位标注或已结束），已忽略，请核对"),
           new ParseWarning(8, "该任务没有牵头单位，责任单位也待指派，需要手工指派"),
