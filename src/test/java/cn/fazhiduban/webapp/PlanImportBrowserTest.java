@@ -99,7 +99,7 @@ class PlanImportBrowserTest {
     browser.click(button("认领"));
     browser.waitUntil("认领后仍显示「认领」", d -> !shown(d, button("认领")));
     browser.visible(By.id("fd-warnings"));
-    browser.waitForText("第 1 项没有牵头单位", "“明月管理局”不在单位目录中", "未识别的单位名称（1 个）",
+    browser.waitForText("第 1 项没有牵头单位", "「明月管理局」不在单位目录中", "未识别的单位名称（1 个）",
         "统筹配置行政执法职能", "测试区全面依法治区委员会");
     // title and date are editable: they are the inputs' values
     assertThat(browser.visible(By.id("fd-title")).getDomProperty("value")).isEqualTo(TITLE);
