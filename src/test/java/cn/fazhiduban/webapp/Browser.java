@@ -154,11 +154,22 @@ final class Browser implements AutoCloseable {
   }
 
   /** Waits until the page's visible text contains every one of the texts. */
+  /** Waits until every text is shown: as the page's text, or as the value of a (disabled) field that shows it. */
   void waitForText(String... texts) {
     await().withMessage(() -> "页面没有出现：" + String.join("、", texts)).until(d -> {
-      String body = bodyText();
-      return Stream.of(texts).allMatch(body::contains);
+      String shown = shownText();
+      return Stream.of(texts).allMatch(shown::contains);
     });
+  }
+
+  /** The page's text and the values its fields show (forms show the engine's values in disabled fields). */
+  String shownText() {
+    Object text = ((JavascriptExecutor) driver).executeScript(
+        "var out = [document.body ? document.body.innerText : ''];"
+            + "document.querySelectorAll('input:not([type=file]):not([type=hidden]),textarea').forEach("
+            + "function (e) { if (e.value) { out.push(e.value); } });"
+            + "return out.join('\\n');");
+    return text == null ? "" : text.toString();
   }
 
   String bodyText() {
