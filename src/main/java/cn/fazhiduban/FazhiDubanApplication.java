@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class FazhiDubanApplication {
 
   static {
-    // Tasklist sends a 佐证材料 file (up to 20 MB) as one base64 string, a third larger than the file; Jackson's
-    // default limit of 20,000,000 characters per string would refuse it before the form's own limits apply.
+    // Tasklist sends a 佐证材料 file (up to 20 MB) as one base64 string, a third larger than the file;
+    // Jackson's
+    // default limit of 20,000,000 characters per string would refuse it before the form's own
+    // limits apply.
     StreamReadConstraints.overrideDefaultStreamReadConstraints(
         StreamReadConstraints.builder().maxStringLength(30_000_000).build());
   }

@@ -17,7 +17,10 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** Reads holidays.yaml (format described in the file's header) and rejects anything that would miscount days. */
+/**
+ * Reads holidays.yaml (format described in the file's header) and rejects anything that would
+ * miscount days.
+ */
 final class HolidayFile {
 
   private static final String RANGE = "..";
@@ -26,7 +29,8 @@ final class HolidayFile {
 
   static Map<Integer, YearCalendar> read(Resource resource) {
     try (InputStream in = resource.getInputStream()) {
-      return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(in), resource.getDescription());
+      return parse(
+          new Yaml(new SafeConstructor(new LoaderOptions())).load(in), resource.getDescription());
     } catch (IOException e) {
       throw new IllegalStateException("节假日日历无法读取：" + resource.getDescription(), e);
     }
@@ -117,7 +121,8 @@ final class HolidayFile {
         throw invalid(origin, "“" + item + "”不是 yyyy-MM-dd 格式的日期");
       }
     }
-    // A notice may start the New Year's Day break, or its make-up working day, in the last days of the year before.
+    // A notice may start the New Year's Day break, or its make-up working day, in the last days of
+    // the year before.
     if (day.getYear() != year && day.getYear() != year - 1) {
       throw invalid(origin, day + " 列在 " + year + " 年之下");
     }

@@ -20,15 +20,16 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 /**
- * Working days on the Chinese calendar: statutory holidays are days off, 调休 weekend days are working
- * days, other days follow Monday to Friday. The arrangement is configuration, one entry per year
- * ({@code duban.calendar.location}, default {@code classpath:holidays.yaml}); a year without an entry
- * is counted Monday to Friday, with a warning in the log.
+ * Working days on the Chinese calendar: statutory holidays are days off, 调休 weekend days are
+ * working days, other days follow Monday to Friday. The arrangement is configuration, one entry per
+ * year ({@code duban.calendar.location}, default {@code classpath:holidays.yaml}); a year without
+ * an entry is counted Monday to Friday, with a warning in the log.
  */
 @Component
 public class WorkingCalendar {
 
   private static final Logger log = LoggerFactory.getLogger(WorkingCalendar.class);
+
   /** The district's time zone: due dates, working days and notices are all Beijing time. */
   public static final ZoneId ZONE = EngineClock.ZONE;
 
@@ -50,10 +51,13 @@ public class WorkingCalendar {
 
   private WorkingCalendar(Map<Integer, YearCalendar> years) {
     this.years = Map.copyOf(years);
-    years.values().forEach(year -> {
-      holidays.addAll(year.holidays());
-      workdays.addAll(year.workdays());
-    });
+    years
+        .values()
+        .forEach(
+            year -> {
+              holidays.addAll(year.holidays());
+              workdays.addAll(year.workdays());
+            });
     Set<LocalDate> both = new HashSet<>(holidays);
     both.retainAll(workdays);
     if (!both.isEmpty()) {
@@ -70,7 +74,10 @@ public class WorkingCalendar {
     return years.containsKey(year);
   }
 
-  /** The configured arrangement for {@code year}, with its source; empty when the year is not covered. */
+  /**
+   * The configured arrangement for {@code year}, with its source; empty when the year is not
+   * covered.
+   */
   public Optional<YearCalendar> year(int year) {
     return Optional.ofNullable(years.get(year));
   }
@@ -99,8 +106,8 @@ public class WorkingCalendar {
   }
 
   /**
-   * The {@code n}-th working day after {@code date}, so that {@code workingDaysBetween(date, result) == n};
-   * for {@code n == 0} the first working day on or after {@code date}.
+   * The {@code n}-th working day after {@code date}, so that {@code workingDaysBetween(date,
+   * result) == n}; for {@code n == 0} the first working day on or after {@code date}.
    */
   public LocalDate plusWorkingDays(LocalDate date, int n) {
     requireNotNegative(n);
@@ -118,8 +125,9 @@ public class WorkingCalendar {
   }
 
   /**
-   * The {@code n}-th working day before {@code date}, so that {@code plusWorkingDays(result, n) == date}
-   * when {@code date} is a working day; for {@code n == 0} the last working day on or before {@code date}.
+   * The {@code n}-th working day before {@code date}, so that {@code plusWorkingDays(result, n) ==
+   * date} when {@code date} is a working day; for {@code n == 0} the last working day on or before
+   * {@code date}.
    */
   public LocalDate minusWorkingDays(LocalDate date, int n) {
     requireNotNegative(n);
@@ -139,7 +147,10 @@ public class WorkingCalendar {
     return day;
   }
 
-  /** The number of working days d with {@code from < d <= to}; negative, mirrored, when {@code to} is before {@code from}. */
+  /**
+   * The number of working days d with {@code from < d <= to}; negative, mirrored, when {@code to}
+   * is before {@code from}.
+   */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     if (to.isBefore(from)) {
       return -workingDaysBetween(to, from);
@@ -167,11 +178,16 @@ public class WorkingCalendar {
   }
 
   private List<Integer> uncoveredYears(LocalDate today) {
-    return IntStream.rangeClosed(today.getYear(), today.getYear() + 1).filter(year -> !covers(year)).boxed().toList();
+    return IntStream.rangeClosed(today.getYear(), today.getYear() + 1)
+        .filter(year -> !covers(year))
+        .boxed()
+        .toList();
   }
 
   private static String uncovered(int year) {
-    return "节假日日历未包含 " + year + " 年：该年按周一至周五计算工作日，法定节假日和调休不会被考虑。"
+    return "节假日日历未包含 "
+        + year
+        + " 年：该年按周一至周五计算工作日，法定节假日和调休不会被考虑。"
         + "请在 holidays.yaml 中补充国务院办公厅公布的安排。";
   }
 

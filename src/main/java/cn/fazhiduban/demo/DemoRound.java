@@ -21,10 +21,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 演示轮次: on a fresh demo start (no round yet), a round of a handful of tasks of the demo plan, due in ten working
- * days, so that a clerk who logs in sees work at once. The tasks are chosen by rule, not by number, so another demo
- * plan works too: first a small task for each of the demo clerks the README names (组织人事部, 司法局, 党校), then one
- * whose units 依法治区办 must confirm, then small tasks up to five.
+ * 演示轮次: on a fresh demo start (no round yet), a round of a handful of tasks of the demo plan, due
+ * in ten working days, so that a clerk who logs in sees work at once. The tasks are chosen by rule,
+ * not by number, so another demo plan works too: first a small task for each of the demo clerks the
+ * README names (组织人事部, 司法局, 党校), then one whose units 依法治区办 must confirm, then small tasks up to
+ * five.
  */
 @Component
 class DemoRound {
@@ -32,8 +33,10 @@ class DemoRound {
   static final String LABEL = "演示轮次";
   static final int TASKS = 5;
   static final int WORKING_DAYS = 10;
+
   /** The units whose demo clerks the README's log-in table names. */
   static final List<String> FEATURED_UNITS = List.of("zzrsb", "sfj", "dx");
+
   /** A task with more reporting units than this is no demo: it would flood every clerk's list. */
   private static final int SMALL = 3;
 
@@ -44,8 +47,13 @@ class DemoRound {
   private final WorkingCalendar calendar;
   private final EngineClock clock;
 
-  DemoRound(SupervisionRoundRepository rounds, PlanRepository plans, TaskUnits taskUnits, RoundService roundService,
-      WorkingCalendar calendar, EngineClock clock) {
+  DemoRound(
+      SupervisionRoundRepository rounds,
+      PlanRepository plans,
+      TaskUnits taskUnits,
+      RoundService roundService,
+      WorkingCalendar calendar,
+      EngineClock clock) {
     this.rounds = rounds;
     this.plans = plans;
     this.taskUnits = taskUnits;
@@ -66,8 +74,16 @@ class DemoRound {
       return Optional.empty();
     }
     LocalDate due = calendar.plusWorkingDays(clock.today(), WORKING_DAYS);
-    return Optional.of(roundService.open(new OpenRound(planId, LABEL,
-        due.atTime(RoundService.REPORT_DUE_TIME).atZone(EngineClock.ZONE).toOffsetDateTime(), chosen), "demo"));
+    return Optional.of(
+        roundService.open(
+            new OpenRound(
+                planId,
+                LABEL,
+                due.atTime(RoundService.REPORT_DUE_TIME)
+                    .atZone(EngineClock.ZONE)
+                    .toOffsetDateTime(),
+                chosen),
+            "demo"));
   }
 
   private List<Integer> choose(Plan plan) {
@@ -98,7 +114,9 @@ class DemoRound {
   }
 
   private static boolean small(Expanded expanded) {
-    return expanded.unknown().isEmpty() && !expanded.needsAssignment() && !expanded.reporters().isEmpty()
+    return expanded.unknown().isEmpty()
+        && !expanded.needsAssignment()
+        && !expanded.reporters().isEmpty()
         && expanded.reporters().size() <= SMALL;
   }
 

@@ -18,9 +18,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes {@link InstanceCancelled} whenever a process instance or a sub-process instance ends by cancellation. The
- * listeners are the engine's built-in kind, which run even when an administrator deletes with "skip custom
- * listeners", so our rows follow every cancellation.
+ * Publishes {@link InstanceCancelled} whenever a process instance or a sub-process instance ends by
+ * cancellation. The listeners are the engine's built-in kind, which run even when an administrator
+ * deletes with "skip custom listeners", so our rows follow every cancellation.
  */
 @Component
 class CancellationPlugin extends AbstractProcessEnginePlugin {
@@ -33,23 +33,29 @@ class CancellationPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
-        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
-    listeners.add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseProcess(Element element, ProcessDefinitionEntity definition) {
-        definition.addBuiltInListener(ExecutionListener.EVENTNAME_END, new Cancelled(false));
-      }
+    List<BpmnParseListener> listeners =
+        configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+    listeners.add(
+        new AbstractBpmnParseListener() {
+          @Override
+          public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+            definition.addBuiltInListener(ExecutionListener.EVENTNAME_END, new Cancelled(false));
+          }
 
-      @Override
-      public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
-        activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, new Cancelled(true));
-      }
-    });
+          @Override
+          public void parseSubProcess(Element element, ScopeImpl scope, ActivityImpl activity) {
+            activity.addBuiltInListener(ExecutionListener.EVENTNAME_END, new Cancelled(true));
+          }
+        });
     configuration.setCustomPostBPMNParseListeners(listeners);
   }
 
-  /** The reason given for the cancelled scope, else the one given for its whole instance (Cockpit's delete). */
+  /**
+   * The reason given for the cancelled scope, else the one given for its whole instance (Cockpit's
+   * delete).
+   */
   private static String deleteReason(DelegateExecution execution) {
     if (execution instanceof ExecutionEntity entity) {
       if (entity.getDeleteReason() != null) {
@@ -74,11 +80,17 @@ class CancellationPlugin extends AbstractProcessEnginePlugin {
         return;
       }
       String definitionId = execution.getProcessDefinitionId();
-      String key = definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
+      String key =
+          definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
       String reason = deleteReason(execution);
-      events.publishEvent(new InstanceCancelled(key, execution.getProcessInstanceId(),
-          execution.getProcessBusinessKey(), subProcess ? execution.getCurrentActivityId() : null,
-          subProcess ? execution.getActivityInstanceId() : execution.getProcessInstanceId(), reason));
+      events.publishEvent(
+          new InstanceCancelled(
+              key,
+              execution.getProcessInstanceId(),
+              execution.getProcessBusinessKey(),
+              subProcess ? execution.getCurrentActivityId() : null,
+              subProcess ? execution.getActivityInstanceId() : execution.getProcessInstanceId(),
+              reason));
     }
   }
 }

@@ -14,9 +14,10 @@ import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
 
 /**
- * Deploys the models and forms under their classpath names ({@code processes/task-supervision.bpmn},
- * {@code forms/progress-report.html}). The starter would name them by absolute file path (or bare file name inside a
- * jar), and then {@code embedded:deployment:forms/…} and {@code camunda-forms:deployment:forms/…} find nothing, so
+ * Deploys the models and forms under their classpath names ({@code
+ * processes/task-supervision.bpmn}, {@code forms/progress-report.html}). The starter would name
+ * them by absolute file path (or bare file name inside a jar), and then {@code
+ * embedded:deployment:forms/…} and {@code camunda-forms:deployment:forms/…} find nothing, so
  * Tasklist could not show a single form.
  */
 @Configuration
@@ -27,9 +28,13 @@ class ClasspathDeploymentNames {
     return new DefaultDeploymentConfiguration() {
       @Override
       public Set<Resource> getDeploymentResources() {
-        List<String> roots = camundaBpmProperties.getDeploymentResourcePattern() == null ? List.of()
-            : List.of(camundaBpmProperties.getDeploymentResourcePattern()).stream().map(ClasspathDeploymentNames::root)
-                .distinct().toList();
+        List<String> roots =
+            camundaBpmProperties.getDeploymentResourcePattern() == null
+                ? List.of()
+                : List.of(camundaBpmProperties.getDeploymentResourcePattern()).stream()
+                    .map(ClasspathDeploymentNames::root)
+                    .distinct()
+                    .toList();
         Set<Resource> named = new LinkedHashSet<>();
         for (Resource resource : super.getDeploymentResources()) {
           named.add(new Named(resource, nameOf(resource, roots)));
@@ -39,7 +44,10 @@ class ClasspathDeploymentNames {
     };
   }
 
-  /** The fixed folder a pattern starts with: {@code classpath*:forms/**}{@code /*.html} gives {@code forms/}. */
+  /**
+   * The fixed folder a pattern starts with: {@code classpath*:forms/**}{@code /*.html} gives {@code
+   * forms/}.
+   */
   static String root(String pattern) {
     String path = pattern.substring(pattern.indexOf(':') + 1);
     int wildcard = path.indexOf('*');
@@ -47,7 +55,10 @@ class ClasspathDeploymentNames {
     return fixed.substring(0, fixed.lastIndexOf('/') + 1);
   }
 
-  /** A resource's name from its pattern's root folder on, wherever the classpath entry holding it lies. */
+  /**
+   * A resource's name from its pattern's root folder on, wherever the classpath entry holding it
+   * lies.
+   */
   static String nameOf(Resource resource, List<String> roots) {
     try {
       String url = resource.getURL().toString();

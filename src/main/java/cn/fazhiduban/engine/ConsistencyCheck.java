@@ -3,8 +3,9 @@ package cn.fazhiduban.engine;
 import java.util.List;
 
 /**
- * One feature's comparison of its own rows with the engine's state (work items, escalations, inspections, …).
- * {@code GET /api/admin/consistency} and the nightly check report what every such bean finds.
+ * One feature's comparison of its own rows with the engine's state (work items, escalations,
+ * inspections, …). {@code GET /api/admin/consistency} and the nightly check report what every such
+ * bean finds.
  */
 public interface ConsistencyCheck {
 
@@ -12,8 +13,8 @@ public interface ConsistencyCheck {
   List<Disagreement> disagreements();
 
   /**
-   * One disagreement: what kind of record ({@code workItem}, {@code escalation}, …), its id, and what is wrong, in
-   * Chinese for the administrator who reads it.
+   * One disagreement: what kind of record ({@code workItem}, {@code escalation}, …), its id, and
+   * what is wrong, in Chinese for the administrator who reads it.
    */
   record Disagreement(String kind, String id, String processInstanceId, String message) {}
 }

@@ -1,8 +1,8 @@
 package cn.fazhiduban.engine;
 
 /**
- * Names of {@code processes/consistency-check.bpmn}: a timer start event runs the check every night. It is a job of
- * the engine's job executor, so in a cluster exactly one node runs it.
+ * Names of {@code processes/consistency-check.bpmn}: a timer start event runs the check every
+ * night. It is a job of the engine's job executor, so in a cluster exactly one node runs it.
  */
 public final class ConsistencyCheckProcess {
 

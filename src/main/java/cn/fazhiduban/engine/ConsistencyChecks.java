@@ -8,7 +8,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Every {@link ConsistencyCheck} bean's findings, for the administrator's endpoint and the nightly check. */
+/**
+ * Every {@link ConsistencyCheck} bean's findings, for the administrator's endpoint and the nightly
+ * check.
+ */
 @Service
 public class ConsistencyChecks {
 

@@ -5,7 +5,10 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/admin/consistency}: every disagreement between our records and the engine (administrators). */
+/**
+ * {@code GET /api/admin/consistency}: every disagreement between our records and the engine
+ * (administrators).
+ */
 @RestController
 class ConsistencyController {
 

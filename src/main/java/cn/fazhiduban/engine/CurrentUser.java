@@ -15,7 +15,10 @@ public class CurrentUser {
     this.identityService = identityService;
   }
 
-  /** Who started or moved the process on: the logged-in user, or {@code null} where the engine acts on its own. */
+  /**
+   * Who started or moved the process on: the logged-in user, or {@code null} where the engine acts
+   * on its own.
+   */
   public String current() {
     Authentication authentication = identityService.getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();

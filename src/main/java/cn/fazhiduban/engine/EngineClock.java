@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
- * The one clock of the application: the engine's. Tests that move the engine clock ({@code ClockUtil}) move every
- * "now" and "today" of ours with it. Calendar dates are those of Beijing, whatever the JVM's zone.
+ * The one clock of the application: the engine's. Tests that move the engine clock ({@code
+ * ClockUtil}) move every "now" and "today" of ours with it. Calendar dates are those of Beijing,
+ * whatever the JVM's zone.
  */
 @Component
 public class EngineClock {

@@ -11,10 +11,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * Our task listeners refuse bad form input with a {@link FormFieldValidationException} carrying a Chinese message.
- * The engine wraps exceptions from listeners, which would make the REST API answer 500; this outermost command
- * interceptor hands the validation failure itself back, after the transaction has rolled back, so that Tasklist and
- * REST clients get a 400 with our message.
+ * Our task listeners refuse bad form input with a {@link FormFieldValidationException} carrying a
+ * Chinese message. The engine wraps exceptions from listeners, which would make the REST API answer
+ * 500; this outermost command interceptor hands the validation failure itself back, after the
+ * transaction has rolled back, so that Tasklist and REST clients get a 400 with our message.
  */
 @Component
 class FormValidationPlugin extends AbstractProcessEnginePlugin {
@@ -28,7 +28,8 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
   }
 
   private static List<CommandInterceptor> withUnwrapper(List<CommandInterceptor> interceptors) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(0, new UnwrapFormValidation());
     return all;
   }
@@ -40,7 +41,9 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (ProcessEngineException e) {
-        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+        for (Throwable cause = e.getCause();
+            cause != null && cause != cause.getCause();
+            cause = cause.getCause()) {
           if (cause instanceof FormFieldValidationException validation) {
             throw validation;
           }

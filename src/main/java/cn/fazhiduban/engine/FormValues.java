@@ -13,16 +13,22 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.json.SpinJsonNode;
 
 /**
- * Reads what a form submitted, whichever way it came (Tasklist's Camunda Forms, an embedded form, or the REST API),
- * and refuses bad values with a Chinese message that Tasklist and the REST API show as a 400.
+ * Reads what a form submitted, whichever way it came (Tasklist's Camunda Forms, an embedded form,
+ * or the REST API), and refuses bad values with a Chinese message that Tasklist and the REST API
+ * show as a 400.
  */
 public final class FormValues {
 
-  /** The one list of evidence limits; the embedded forms' {@code accept} attributes repeat it for the file picker. */
+  /**
+   * The one list of evidence limits; the embedded forms' {@code accept} attributes repeat it for
+   * the file picker.
+   */
   public static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-  public static final List<String> FILE_TYPES = List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png",
-      "zip");
+
+  public static final List<String> FILE_TYPES =
+      List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "zip");
   public static final int EVIDENCE_SLOTS = 5;
+
   /** File variables evidence1 … evidence5 (佐证材料). */
   public static final String EVIDENCE_PREFIX = "evidence";
 
@@ -82,7 +88,10 @@ public final class FormValues {
     Object value = scope.getVariable(name);
     List<String> values = new ArrayList<>();
     if (value instanceof SpinJsonNode json && json.isArray()) {
-      json.elements().forEach(element -> values.add(element.isString() ? element.stringValue() : element.toString()));
+      json.elements()
+          .forEach(
+              element ->
+                  values.add(element.isString() ? element.stringValue() : element.toString()));
     } else if (value instanceof Collection<?> collection) {
       collection.forEach(element -> values.add(String.valueOf(element)));
     } else if (value instanceof String text && !text.isBlank()) {
@@ -112,7 +121,10 @@ public final class FormValues {
     }
   }
 
-  /** The names of the evidence files (佐证材料) submitted in evidence1 … evidence5, each checked against the limits. */
+  /**
+   * The names of the evidence files (佐证材料) submitted in evidence1 … evidence5, each checked against
+   * the limits.
+   */
   public List<String> evidence() {
     List<String> names = new ArrayList<>();
     for (int slot = 1; slot <= EVIDENCE_SLOTS; slot++) {
@@ -123,8 +135,8 @@ public final class FormValues {
         int dot = filename.lastIndexOf('.');
         String type = dot < 0 ? "" : filename.substring(dot + 1).toLowerCase();
         if (!FILE_TYPES.contains(type)) {
-          throw invalid(name, "佐证材料“" + filename + "”的类型不支持，请上传 " + String.join("、", FILE_TYPES)
-              + " 文件。");
+          throw invalid(
+              name, "佐证材料“" + filename + "”的类型不支持，请上传 " + String.join("、", FILE_TYPES) + " 文件。");
         }
         if (size(file) > MAX_FILE_BYTES) {
           throw invalid(name, "佐证材料“" + filename + "”超过 20 MB。");

@@ -7,9 +7,10 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * A process variable declared once, with its name and its type, and read and written through that declaration:
- * {@code TASK_NO.get(task)} is an {@code Integer} without a cast, and a value of another type (a forged or broken
- * one) fails with a message naming the variable instead of a {@code ClassCastException} somewhere later.
+ * A process variable declared once, with its name and its type, and read and written through that
+ * declaration: {@code TASK_NO.get(task)} is an {@code Integer} without a cast, and a value of
+ * another type (a forged or broken one) fails with a message naming the variable instead of a
+ * {@code ClassCastException} somewhere later.
  */
 public final class ProcessVariable<T> {
 
@@ -64,15 +65,20 @@ public final class ProcessVariable<T> {
 
   private T cast(TypedValue value) {
     if (value instanceof ObjectValue object && !object.isDeserialized()) {
-      throw new IllegalStateException("流程变量 " + name + " 应为 " + type.getSimpleName() + "，实为对象 "
-          + object.getObjectTypeName());
+      throw new IllegalStateException(
+          "流程变量 " + name + " 应为 " + type.getSimpleName() + "，实为对象 " + object.getObjectTypeName());
     }
     if (value == null || value.getValue() == null) {
       return null;
     }
     if (!type.isInstance(value.getValue())) {
-      throw new IllegalStateException("流程变量 " + name + " 应为 " + type.getSimpleName() + "，实为 "
-          + value.getValue().getClass().getSimpleName());
+      throw new IllegalStateException(
+          "流程变量 "
+              + name
+              + " 应为 "
+              + type.getSimpleName()
+              + "，实为 "
+              + value.getValue().getClass().getSimpleName());
     }
     return type.cast(value.getValue());
   }

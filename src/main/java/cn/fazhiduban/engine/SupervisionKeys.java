@@ -4,9 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * Which round, plan task and unit an instance is about, read from its business key: {@code <roundId>} for a round,
- * {@code <roundId>/<taskNo>} for a task, {@code <roundId>/<taskNo>/<unitCode>} for an escalation. The engine keeps
- * the key the instance started with; no task completion can change it, unlike a process variable.
+ * Which round, plan task and unit an instance is about, read from its business key: {@code
+ * <roundId>} for a round, {@code <roundId>/<taskNo>} for a task, {@code
+ * <roundId>/<taskNo>/<unitCode>} for an escalation. The engine keeps the key the instance started
+ * with; no task completion can change it, unlike a process variable.
  */
 public record SupervisionKeys(long roundId, Integer taskNo, String unitCode) {
 
@@ -24,7 +25,9 @@ public record SupervisionKeys(long roundId, Integer taskNo, String unitCode) {
     }
     String[] parts = businessKey.split("/", 3);
     try {
-      return new SupervisionKeys(Long.parseLong(parts[0]), parts.length > 1 ? Integer.valueOf(parts[1]) : null,
+      return new SupervisionKeys(
+          Long.parseLong(parts[0]),
+          parts.length > 1 ? Integer.valueOf(parts[1]) : null,
           parts.length > 2 ? parts[2] : null);
     } catch (NumberFormatException e) {
       throw new IllegalStateException("业务键格式不正确：" + businessKey, e);

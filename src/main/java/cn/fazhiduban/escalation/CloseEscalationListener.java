@@ -11,8 +11,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_FollowEscalation, on complete: 依法治区办 closes the escalation with its reason, by the same rules as
- * {@code POST /api/escalations/{id}/close}; a refusal is shown on the form and the task stays open.
+ * Task_FollowEscalation, on complete: 依法治区办 closes the escalation with its reason, by the same
+ * rules as {@code POST /api/escalations/{id}/close}; a refusal is shown on the form and the task
+ * stays open.
  */
 @Component("closeEscalationListener")
 class CloseEscalationListener implements TaskListener {

@@ -12,7 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One level of the ladder that a work item reached, open until the work is done, the level rises or the office closes it. */
+/**
+ * One level of the ladder that a work item reached, open until the work is done, the level rises or
+ * the office closes it.
+ */
 @Entity
 @Table(name = "escalation")
 public class Escalation {
@@ -30,7 +33,10 @@ public class Escalation {
     WORK_DONE,
     /** 依法治区办 closed it, with a reason. */
     OFFICE,
-    /** An administrator cancelled the supervision or the escalation instance; the reason is the engine's. */
+    /**
+     * An administrator cancelled the supervision or the escalation instance; the reason is the
+     * engine's.
+     */
     CANCELLED
   }
 
@@ -83,7 +89,8 @@ public class Escalation {
 
   protected Escalation() {}
 
-  public Escalation(WorkItemView item, EscalationLevel level, int daysOverdue, String notify, Instant since) {
+  public Escalation(
+      WorkItemView item, EscalationLevel level, int daysOverdue, String notify, Instant since) {
     this.workItemId = item.id();
     this.roundId = item.roundId();
     this.taskNo = item.taskNo();

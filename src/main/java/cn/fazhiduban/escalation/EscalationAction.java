@@ -50,23 +50,24 @@ public class EscalationAction {
 
   protected EscalationAction() {}
 
-  public static EscalationAction notice(Long workItemId, String text, LocalDate deadline, String copyTo, String by,
-      Instant at) {
+  public static EscalationAction notice(
+      Long workItemId, String text, LocalDate deadline, String copyTo, String by, Instant at) {
     EscalationAction action = new EscalationAction(workItemId, Kind.NOTICE, text, by, at);
     action.deadline = deadline;
     action.copyTo = copyTo;
     return action;
   }
 
-  public static EscalationAction interview(Long workItemId, LocalDate heldOn, String attendees, String minutes,
-      String by, Instant at) {
+  public static EscalationAction interview(
+      Long workItemId, LocalDate heldOn, String attendees, String minutes, String by, Instant at) {
     EscalationAction action = new EscalationAction(workItemId, Kind.INTERVIEW, minutes, by, at);
     action.heldOn = heldOn;
     action.attendees = attendees;
     return action;
   }
 
-  private EscalationAction(Long workItemId, Kind kind, String text, String recordedBy, Instant recordedAt) {
+  private EscalationAction(
+      Long workItemId, Kind kind, String text, String recordedBy, Instant recordedAt) {
     this.workItemId = workItemId;
     this.kind = kind;
     this.text = text;

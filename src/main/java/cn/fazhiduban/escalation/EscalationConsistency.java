@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Escalations against the engine and the work items: an open escalation belongs to work its unit still owes, from
- * 挂牌督办 up it has a running {@code escalation} instance, a closed one has none, and every running instance serves
- * an open escalation.
+ * Escalations against the engine and the work items: an open escalation belongs to work its unit
+ * still owes, from 挂牌督办 up it has a running {@code escalation} instance, a closed one has none, and
+ * every running instance serves an open escalation.
  */
 @Component
 class EscalationConsistency implements ConsistencyCheck {
@@ -24,7 +24,8 @@ class EscalationConsistency implements ConsistencyCheck {
   private final SupervisedWork work;
   private final RuntimeService runtimeService;
 
-  EscalationConsistency(EscalationRepository escalations, SupervisedWork work, RuntimeService runtimeService) {
+  EscalationConsistency(
+      EscalationRepository escalations, SupervisedWork work, RuntimeService runtimeService) {
     this.escalations = escalations;
     this.work = work;
     this.runtimeService = runtimeService;
@@ -34,11 +35,17 @@ class EscalationConsistency implements ConsistencyCheck {
   public List<Disagreement> disagreements() {
     List<Disagreement> found = new ArrayList<>();
     Set<String> running = new HashSet<>();
-    runtimeService.createProcessInstanceQuery().processDefinitionKey(EscalationProcess.PROCESS_ID).list()
-        .stream().map(ProcessInstance::getId).forEach(running::add);
+    runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(EscalationProcess.PROCESS_ID)
+        .list()
+        .stream()
+        .map(ProcessInstance::getId)
+        .forEach(running::add);
     Set<String> served = new HashSet<>();
     for (Escalation e : escalations.findAllByOrderBySinceDescIdDesc()) {
-      boolean instanceRuns = e.getProcessInstanceId() != null && running.contains(e.getProcessInstanceId());
+      boolean instanceRuns =
+          e.getProcessInstanceId() != null && running.contains(e.getProcessInstanceId());
       if (e.getStatus() == Escalation.Status.CLOSED) {
         if (instanceRuns) {
           found.add(disagreement(e, "督办已结束，但督办流程仍在运行"));
@@ -63,7 +70,10 @@ class EscalationConsistency implements ConsistencyCheck {
   }
 
   private static Disagreement disagreement(Escalation e, String message) {
-    return new Disagreement("escalation", String.valueOf(e.getId()), e.getProcessInstanceId(),
+    return new Disagreement(
+        "escalation",
+        String.valueOf(e.getId()),
+        e.getProcessInstanceId(),
         "轮次 " + e.getRoundId() + " 任务 " + e.getTaskNo() + " " + e.getUnitName() + "：" + message);
   }
 }

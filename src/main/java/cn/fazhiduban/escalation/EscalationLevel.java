@@ -3,8 +3,8 @@ package cn.fazhiduban.escalation;
 import java.util.Arrays;
 
 /**
- * The ladder, lowest first: 提醒 → 警示 → 挂牌督办 → 通报 → 约谈. The Chinese label is what the decision table returns,
- * what the tables store and what people read.
+ * The ladder, lowest first: 提醒 → 警示 → 挂牌督办 → 通报 → 约谈. The Chinese label is what the decision table
+ * returns, what the tables store and what people read.
  */
 public enum EscalationLevel {
   REMINDER("提醒"),
@@ -28,9 +28,14 @@ public enum EscalationLevel {
     return compareTo(other) >= 0;
   }
 
-  /** The level with this label; fails for a label that is not on the ladder (e.g. a mistyped decision-table cell). */
+  /**
+   * The level with this label; fails for a label that is not on the ladder (e.g. a mistyped
+   * decision-table cell).
+   */
   public static EscalationLevel ofLabel(String label) {
-    return Arrays.stream(values()).filter(level -> level.label.equals(label)).findFirst()
+    return Arrays.stream(values())
+        .filter(level -> level.label.equals(label))
+        .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("不在督办阶梯上的级别：" + label));
   }
 }

@@ -10,8 +10,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * The notice owed for one escalation at one level. Written in the engine's transaction; unique per escalation and
- * level, so a retried timer job can never owe, or send, the same notice twice. {@code sentAt} is set when it went.
+ * The notice owed for one escalation at one level. Written in the engine's transaction; unique per
+ * escalation and level, so a retried timer job can never owe, or send, the same notice twice.
+ * {@code sentAt} is set when it went.
  */
 @Entity
 @Table(name = "escalation_notice")

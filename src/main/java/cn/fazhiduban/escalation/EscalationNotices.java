@@ -21,9 +21,10 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Every new level of the ladder owes one notice. It is recorded in the engine's transaction and sent only after that
- * transaction commits: a rolled-back timer job sends nothing, its retry sends once, and the unique key on
- * (escalation, level) keeps it at one notice however often the work is retried.
+ * Every new level of the ladder owes one notice. It is recorded in the engine's transaction and
+ * sent only after that transaction commits: a rolled-back timer job sends nothing, its retry sends
+ * once, and the unique key on (escalation, level) keeps it at one notice however often the work is
+ * retried.
  */
 @Component
 class EscalationNotices {
@@ -36,8 +37,12 @@ class EscalationNotices {
   private final Notifier notifier;
   private final EngineClock clock;
 
-  EscalationNotices(EscalationNoticeRepository notices, IdentityService identityService,
-      ApplicationEventPublisher events, Notifier notifier, EngineClock clock) {
+  EscalationNotices(
+      EscalationNoticeRepository notices,
+      IdentityService identityService,
+      ApplicationEventPublisher events,
+      Notifier notifier,
+      EngineClock clock) {
     this.notices = notices;
     this.identityService = identityService;
     this.events = events;
@@ -50,9 +55,11 @@ class EscalationNotices {
 
   /** In the engine's transaction: owe the notice of a new escalation. */
   void raised(Escalation escalation, WorkItemView item, String recipients) {
-    EscalationNotice notice = notices.saveAndFlush(new EscalationNotice(escalation.getId(), escalation.getLevel(),
-        clock.now()));
-    events.publishEvent(new NoticeOwed(notice.getId(), notification(item, escalation.getLevel(), recipients)));
+    EscalationNotice notice =
+        notices.saveAndFlush(
+            new EscalationNotice(escalation.getId(), escalation.getLevel(), clock.now()));
+    events.publishEvent(
+        new NoticeOwed(notice.getId(), notification(item, escalation.getLevel(), recipients)));
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -69,8 +76,10 @@ class EscalationNotices {
   }
 
   private Notification notification(WorkItemView item, EscalationLevel level, String recipients) {
-    List<String> roles = recipients == null || recipients.isBlank() ? List.of()
-        : List.of(recipients.split("\\s*[,，]\\s*"));
+    List<String> roles =
+        recipients == null || recipients.isBlank()
+            ? List.of()
+            : List.of(recipients.split("\\s*[,，]\\s*"));
     Set<String> groups = new LinkedHashSet<>();
     for (String role : roles) {
       switch (role) {
@@ -86,12 +95,22 @@ class EscalationNotices {
       for (User user : identityService.createUserQuery().memberOfGroup(group).list()) {
         String email = user.getEmail();
         // .invalid addresses (RFC 2606) are the demo users'; nobody reads them.
-        if (email != null && !email.isBlank() && !email.endsWith(".invalid") && !emails.contains(email)) {
+        if (email != null
+            && !email.isBlank()
+            && !email.endsWith(".invalid")
+            && !emails.contains(email)) {
           emails.add(email);
         }
       }
     }
-    return new Notification(item.taskNo(), item.taskTitle(), item.unitName(), item.unitCode(), item.dueAt(),
-        level.label(), roles, emails);
+    return new Notification(
+        item.taskNo(),
+        item.taskTitle(),
+        item.unitName(),
+        item.unitCode(),
+        item.dueAt(),
+        level.label(),
+        roles,
+        emails);
   }
 }

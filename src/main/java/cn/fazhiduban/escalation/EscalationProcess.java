@@ -1,8 +1,9 @@
 package cn.fazhiduban.escalation;
 
 /**
- * Names shared by {@code processes/escalation.bpmn}, {@code processes/escalation-level.dmn}, their forms, the code
- * that starts and correlates escalations and the tests. Change a name here and in the model together.
+ * Names shared by {@code processes/escalation.bpmn}, {@code processes/escalation-level.dmn}, their
+ * forms, the code that starts and correlates escalations and the tests. Change a name here and in
+ * the model together.
  */
 public final class EscalationProcess {
 
@@ -20,8 +21,13 @@ public final class EscalationProcess {
     public static final String NOTICE_WORK_DONE = "BoundaryEvent_NoticeWorkDone";
     public static final String NOTICE_CLOSED = "BoundaryEvent_NoticeClosed";
     public static final String JOIN_AWAITING_OUTCOME = "Gateway_AwaitingOutcome";
-    /** 跟踪督办: open while the escalation waits; the office completes it with a reason to close the escalation. */
+
+    /**
+     * 跟踪督办: open while the escalation waits; the office completes it with a reason to close the
+     * escalation.
+     */
     public static final String FOLLOW = "Task_FollowEscalation";
+
     public static final String INTERVIEW_REQUIRED = "BoundaryEvent_InterviewRequired";
     public static final String FOLLOW_WORK_DONE = "BoundaryEvent_FollowWorkDone";
     public static final String FOLLOW_CLOSED = "BoundaryEvent_FollowClosed";
@@ -37,9 +43,9 @@ public final class EscalationProcess {
   }
 
   /**
-   * Message names. Correlate by business key ({@code <roundId>/<taskNo>/<unitCode>}): wherever the instance waits,
-   * each message has at most one subscription. {@link #INTERVIEW_REQUIRED} is only waited for while 跟踪督办 is open
-   * (after the notice is issued and between interviews).
+   * Message names. Correlate by business key ({@code <roundId>/<taskNo>/<unitCode>}): wherever the
+   * instance waits, each message has at most one subscription. {@link #INTERVIEW_REQUIRED} is only
+   * waited for while 跟踪督办 is open (after the notice is issued and between interviews).
    */
   public static final class Messages {
     public static final String INTERVIEW_REQUIRED = "escalation-interview-required";
@@ -53,44 +59,68 @@ public final class EscalationProcess {
   public static final class Variables {
     /** Long: the work item (plan task × unit × round) that is overdue. */
     public static final String WORK_ITEM_ID = "workItemId";
+
     /** Long: the supervision round. */
     public static final String ROUND_ID = "roundId";
+
     /** Integer: the plan task's number. */
     public static final String TASK_NO = "taskNo";
+
     /** String: the unit's code (also its group). */
     public static final String UNIT_CODE = "unitCode";
+
     /** String: the unit's name (承办单位). */
     public static final String UNIT_NAME = "unitName";
+
     /** String: 任务名称. */
     public static final String TASK_TITLE = "taskTitle";
-    /** String: the current level, the label of an {@link EscalationLevel}; raised by the code as the ladder climbs. */
+
+    /**
+     * String: the current level, the label of an {@link EscalationLevel}; raised by the code as the
+     * ladder climbs.
+     */
     public static final String LEVEL = "level";
+
     /** Date: when the overdue work was due. */
     public static final String DUE_AT = "dueAt";
+
     /** String: the same due time as the forms show it, in Beijing time. */
     public static final String DUE_AT_TEXT = "dueAtText";
 
     /** 督办通知书 (Task_IssueSupervisionNotice); 办理期限 is a String yyyy-MM-dd (form-js date). */
     public static final String NOTICE_TEXT = "noticeText";
+
     public static final String NOTICE_DEADLINE = "noticeDeadline";
     public static final String NOTICE_COPY_TO = "noticeCopyTo";
 
     /** 约谈记录 (Task_HoldInterview); the date is a String yyyy-MM-dd (form-js date). */
     public static final String INTERVIEW_DATE = "interviewDate";
+
     public static final String INTERVIEW_ATTENDEES = "interviewAttendees";
     public static final String INTERVIEW_MINUTES = "interviewMinutes";
 
-    /** 跟踪督办 (Task_FollowEscalation): the reason the office closes the escalation, at most 1000 characters. */
+    /**
+     * 跟踪督办 (Task_FollowEscalation): the reason the office closes the escalation, at most 1000
+     * characters.
+     */
     public static final String CLOSE_REASON = "closeReason";
 
-    /** Decision input, Integer: working days past the due date; negative before it (the reminder). */
+    /**
+     * Decision input, Integer: working days past the due date; negative before it (the reminder).
+     */
     public static final String DAYS_OVERDUE = "daysOverdue";
-    /** Decision input, Integer: escalations of this work item closed before (it was late before). */
+
+    /**
+     * Decision input, Integer: escalations of this work item closed before (it was late before).
+     */
     public static final String EARLIER_ESCALATIONS = "earlierEscalations";
+
     /** Decision input, Boolean: the plan task has a milestone due in the current year. */
     public static final String MILESTONE_THIS_YEAR = "milestoneThisYear";
+
     /** Decision output, String: the label of an {@link EscalationLevel}. */
     public static final String DMN_LEVEL = "level";
+
     /** Decision output, String: comma-separated recipients among 承办单位, 牵头单位, 依法治区办, 领导. */
     public static final String DMN_NOTIFY = "notify";
 

@@ -10,12 +10,13 @@ public interface EscalationRepository extends JpaRepository<Escalation, Long> {
 
   List<Escalation> findByWorkItemIdOrderById(Long workItemId);
 
-  Optional<Escalation> findFirstByProcessInstanceIdAndStatus(String processInstanceId, Escalation.Status status);
+  Optional<Escalation> findFirstByProcessInstanceIdAndStatus(
+      String processInstanceId, Escalation.Status status);
 
   List<Escalation> findByStatusOrderBySinceDescIdDesc(Escalation.Status status);
 
   List<Escalation> findAllByOrderBySinceDescIdDesc();
 
-  long countByWorkItemIdAndStatusAndClosedByIn(Long workItemId, Escalation.Status status,
-      List<Escalation.ClosedBy> closedBy);
+  long countByWorkItemIdAndStatusAndClosedByIn(
+      Long workItemId, Escalation.Status status, List<Escalation.ClosedBy> closedBy);
 }

@@ -27,10 +27,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The escalation ladder 提醒 → 警示 → 挂牌督办 → 通报 → 约谈. Each evaluation asks the decision table
- * {@code escalation-level}; from 挂牌督办 up an {@code escalation} instance gives 依法治区办 its work. Runs inside the
- * engine's transaction (supervision's events, task listeners) or its own (the API). Notices go out after commit
- * ({@link EscalationNotices}).
+ * The escalation ladder 提醒 → 警示 → 挂牌督办 → 通报 → 约谈. Each evaluation asks the decision table {@code
+ * escalation-level}; from 挂牌督办 up an {@code escalation} instance gives 依法治区办 its work. Runs inside
+ * the engine's transaction (supervision's events, task listeners) or its own (the API). Notices go
+ * out after commit ({@link EscalationNotices}).
  */
 @Service
 @Transactional
@@ -47,9 +47,15 @@ public class EscalationService {
   private final EscalationNotices notices;
   private final EngineClock clock;
 
-  EscalationService(EscalationRepository escalations, EscalationActionRepository actions, SupervisedWork work,
-      WorkingCalendar calendar, DecisionService decisionService, RuntimeService runtimeService,
-      EscalationNotices notices, EngineClock clock) {
+  EscalationService(
+      EscalationRepository escalations,
+      EscalationActionRepository actions,
+      SupervisedWork work,
+      WorkingCalendar calendar,
+      DecisionService decisionService,
+      RuntimeService runtimeService,
+      EscalationNotices notices,
+      EngineClock clock) {
     this.escalations = escalations;
     this.actions = actions;
     this.work = work;
@@ -75,8 +81,8 @@ public class EscalationService {
   }
 
   /**
-   * The overdue evaluation: at the due date, whatever day that is (警示 is due then), and after that once a working
-   * day while the work stays overdue.
+   * The overdue evaluation: at the due date, whatever day that is (警示 is due then), and after that
+   * once a working day while the work stays overdue.
    */
   public void evaluate(long workItemId) {
     WorkItemView item = workItem(workItemId);
@@ -85,9 +91,11 @@ public class EscalationService {
     if (!item.status().awaitsUnit() || now.isBefore(item.dueAt()) || closedByOfficeSinceDue(item)) {
       return;
     }
-    boolean firstOverdue = escalations.findFirstByWorkItemIdAndStatus(item.id(), Status.OPEN)
-        .map(open -> !open.getLevel().isAtLeast(EscalationLevel.WARNING))
-        .orElse(true);
+    boolean firstOverdue =
+        escalations
+            .findFirstByWorkItemIdAndStatus(item.id(), Status.OPEN)
+            .map(open -> !open.getLevel().isAtLeast(EscalationLevel.WARNING))
+            .orElse(true);
     if (!firstOverdue && !calendar.isWorkingDay(today)) {
       return;
     }
@@ -96,52 +104,77 @@ public class EscalationService {
 
   /** The unit submitted the overdue report or rectification: its escalation ends by itself. */
   public void workDone(long workItemId) {
-    escalations.findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN).ifPresent(open -> {
-      open.close(ClosedBy.WORK_DONE, null, "承办单位已报送", clock.now());
-      work.escalationChanged(workItemId, null);
-      correlate(EscalationProcess.Messages.WORK_DONE, open);
-    });
+    escalations
+        .findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN)
+        .ifPresent(
+            open -> {
+              open.close(ClosedBy.WORK_DONE, null, "承办单位已报送", clock.now());
+              work.escalationChanged(workItemId, null);
+              correlate(EscalationProcess.Messages.WORK_DONE, open);
+            });
   }
 
   /**
-   * An administrator cancelled the supervision of the work item: its open escalation closes with the engine's reason
-   * and its escalation instance, if any, is deleted with the same reason.
+   * An administrator cancelled the supervision of the work item: its open escalation closes with
+   * the engine's reason and its escalation instance, if any, is deleted with the same reason.
    */
   public void supervisionCancelled(long workItemId, String reason) {
-    escalations.findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN).ifPresent(open -> {
-      open.close(ClosedBy.CANCELLED, null, "督办已撤销：" + reason, clock.now());
-      work.escalationChanged(workItemId, null);
-      if (open.getProcessInstanceId() != null && runtimeService.createProcessInstanceQuery()
-          .processInstanceId(open.getProcessInstanceId()).count() > 0) {
-        runtimeService.deleteProcessInstance(open.getProcessInstanceId(), "督办已撤销：" + reason);
-      }
-    });
+    escalations
+        .findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN)
+        .ifPresent(
+            open -> {
+              open.close(ClosedBy.CANCELLED, null, "督办已撤销：" + reason, clock.now());
+              work.escalationChanged(workItemId, null);
+              if (open.getProcessInstanceId() != null
+                  && runtimeService
+                          .createProcessInstanceQuery()
+                          .processInstanceId(open.getProcessInstanceId())
+                          .count()
+                      > 0) {
+                runtimeService.deleteProcessInstance(
+                    open.getProcessInstanceId(), "督办已撤销：" + reason);
+              }
+            });
   }
 
-  /** An administrator deleted an escalation instance itself: the escalation it served closes with the reason. */
+  /**
+   * An administrator deleted an escalation instance itself: the escalation it served closes with
+   * the reason.
+   */
   public void instanceCancelled(String processInstanceId, String reason) {
-    escalations.findFirstByProcessInstanceIdAndStatus(processInstanceId, Status.OPEN).ifPresent(open -> {
-      open.close(ClosedBy.CANCELLED, null, reason == null ? "督办流程已被管理员撤销" : reason, clock.now());
-      work.escalationChanged(open.getWorkItemId(), null);
-    });
+    escalations
+        .findFirstByProcessInstanceIdAndStatus(processInstanceId, Status.OPEN)
+        .ifPresent(
+            open -> {
+              open.close(
+                  ClosedBy.CANCELLED, null, reason == null ? "督办流程已被管理员撤销" : reason, clock.now());
+              work.escalationChanged(open.getWorkItemId(), null);
+            });
   }
 
-  /** 依法治区办 closes an open escalation, giving its reason ({@code POST /api/escalations/{id}/close}). */
+  /**
+   * 依法治区办 closes an open escalation, giving its reason ({@code POST /api/escalations/{id}/close}).
+   */
   public Escalation closeByOffice(long escalationId, String reason, String user) {
-    Escalation escalation = escalations.findById(escalationId)
-        .orElseThrow(() -> ApiException.notFound("督办事项 " + escalationId));
+    Escalation escalation =
+        escalations
+            .findById(escalationId)
+            .orElseThrow(() -> ApiException.notFound("督办事项 " + escalationId));
     close(escalation, reason, user);
     correlate(EscalationProcess.Messages.CLOSED_BY_OFFICE, escalation);
     return escalation;
   }
 
   /**
-   * 依法治区办 closes the work item's open escalation from Tasklist (跟踪督办), by the same rules as
-   * {@link #closeByOffice}; the escalation instance ends by its own flow, so no message is sent.
+   * 依法治区办 closes the work item's open escalation from Tasklist (跟踪督办), by the same rules as {@link
+   * #closeByOffice}; the escalation instance ends by its own flow, so no message is sent.
    */
   public Escalation closeFromTasklist(long workItemId, String reason, String user) {
-    Escalation escalation = escalations.findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN)
-        .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "already-closed", "该督办事项已经结束，无需再关闭。"));
+    Escalation escalation =
+        escalations
+            .findFirstByWorkItemIdAndStatus(workItemId, Status.OPEN)
+            .orElseThrow(
+                () -> new ApiException(HttpStatus.CONFLICT, "already-closed", "该督办事项已经结束，无需再关闭。"));
     close(escalation, reason, user);
     return escalation;
   }
@@ -159,30 +192,42 @@ public class EscalationService {
   }
 
   /** A 督办通知书 recorded by 依法治区办 in the escalation instance. */
-  public void recordNotice(SupervisionKeys keys, String text, LocalDate deadline, String copyTo, String user) {
+  public void recordNotice(
+      SupervisionKeys keys, String text, LocalDate deadline, String copyTo, String user) {
     if (deadline.isBefore(clock.today())) {
       throw FormValues.invalid(EscalationProcess.Variables.NOTICE_DEADLINE, "办理期限不能早于今天。");
     }
-    actions.save(EscalationAction.notice(workItem(keys).id(), text, deadline, copyTo, user, clock.now()));
+    actions.save(
+        EscalationAction.notice(workItem(keys).id(), text, deadline, copyTo, user, clock.now()));
   }
 
   /** A 约谈 recorded by 依法治区办 in the escalation instance. */
-  public void recordInterview(SupervisionKeys keys, LocalDate heldOn, String attendees, String minutes, String user) {
-    actions.save(EscalationAction.interview(workItem(keys).id(), heldOn, attendees, minutes, user, clock.now()));
+  public void recordInterview(
+      SupervisionKeys keys, LocalDate heldOn, String attendees, String minutes, String user) {
+    actions.save(
+        EscalationAction.interview(
+            workItem(keys).id(), heldOn, attendees, minutes, user, clock.now()));
   }
 
   private void climb(WorkItemView item, int daysOverdue, Instant now) {
-    Decision decision = decide(daysOverdue, earlierEscalations(item), milestoneThisYear(item, clock.today()));
+    Decision decision =
+        decide(daysOverdue, earlierEscalations(item), milestoneThisYear(item, clock.today()));
     Optional<Escalation> open = escalations.findFirstByWorkItemIdAndStatus(item.id(), Status.OPEN);
     if (open.isPresent() && open.get().getLevel().isAtLeast(decision.level())) {
       requestInterviewIfDue(item, open.get());
       return;
     }
-    open.ifPresent(lower -> lower.close(ClosedBy.RAISED, null, "升级为" + decision.level().label(), now));
-    Escalation escalation = escalations.save(new Escalation(item, decision.level(), daysOverdue,
-        decision.recipients(), now));
+    open.ifPresent(
+        lower -> lower.close(ClosedBy.RAISED, null, "升级为" + decision.level().label(), now));
+    Escalation escalation =
+        escalations.save(
+            new Escalation(item, decision.level(), daysOverdue, decision.recipients(), now));
     work.escalationChanged(item.id(), decision.level().label());
-    log.info("督办升级：任务 {} {} → {}（{}）", item.taskNo(), item.unitName(), decision.level().label(),
+    log.info(
+        "督办升级：任务 {} {} → {}（{}）",
+        item.taskNo(),
+        item.unitName(),
+        decision.level().label(),
         daysOverdue < 0 ? "距截止 " + -daysOverdue + " 个工作日" : "逾期 " + daysOverdue + " 个工作日");
     if (decision.level().isAtLeast(EscalationLevel.SUPERVISED)) {
       escalation.linkProcessInstance(escalationInstance(item, decision.level()).getId());
@@ -192,27 +237,35 @@ public class EscalationService {
   }
 
   Decision decide(int daysOverdue, int earlierEscalations, boolean milestoneThisYear) {
-    DmnDecisionResultEntries result = decisionService
-        .evaluateDecisionByKey(EscalationProcess.DECISION_ID)
-        .variables(Variables.createVariables()
-            .putValue(EscalationProcess.Variables.DAYS_OVERDUE, daysOverdue)
-            .putValue(EscalationProcess.Variables.EARLIER_ESCALATIONS, earlierEscalations)
-            .putValue(EscalationProcess.Variables.MILESTONE_THIS_YEAR, milestoneThisYear))
-        .evaluate()
-        .getSingleResult();
-    return new Decision(EscalationLevel.ofLabel(result.getEntry(EscalationProcess.Variables.DMN_LEVEL)),
+    DmnDecisionResultEntries result =
+        decisionService
+            .evaluateDecisionByKey(EscalationProcess.DECISION_ID)
+            .variables(
+                Variables.createVariables()
+                    .putValue(EscalationProcess.Variables.DAYS_OVERDUE, daysOverdue)
+                    .putValue(EscalationProcess.Variables.EARLIER_ESCALATIONS, earlierEscalations)
+                    .putValue(EscalationProcess.Variables.MILESTONE_THIS_YEAR, milestoneThisYear))
+            .evaluate()
+            .getSingleResult();
+    return new Decision(
+        EscalationLevel.ofLabel(result.getEntry(EscalationProcess.Variables.DMN_LEVEL)),
         result.getEntry(EscalationProcess.Variables.DMN_NOTIFY));
   }
 
   private ProcessInstance escalationInstance(WorkItemView item, EscalationLevel level) {
     String key = SupervisionKeys.of(item.roundId(), item.taskNo(), item.unitCode());
-    ProcessInstance running = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(EscalationProcess.PROCESS_ID).processInstanceBusinessKey(key).singleResult();
+    ProcessInstance running =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(EscalationProcess.PROCESS_ID)
+            .processInstanceBusinessKey(key)
+            .singleResult();
     if (running != null) {
       runtimeService.setVariable(running.getId(), EscalationProcess.Variables.LEVEL, level.label());
       return running;
     }
-    return runtimeService.createProcessInstanceByKey(EscalationProcess.PROCESS_ID)
+    return runtimeService
+        .createProcessInstanceByKey(EscalationProcess.PROCESS_ID)
         .businessKey(key)
         .setVariable(EscalationProcess.Variables.WORK_ITEM_ID, item.id())
         .setVariable(EscalationProcess.Variables.ROUND_ID, item.roundId())
@@ -227,38 +280,55 @@ public class EscalationService {
   }
 
   /**
-   * At 约谈 the instance asks the office to hold the interview, once: only when it waits for that request (it may
-   * still be at the notice, then the next evaluation asks) and no interview was recorded since the level was reached.
+   * At 约谈 the instance asks the office to hold the interview, once: only when it waits for that
+   * request (it may still be at the notice, then the next evaluation asks) and no interview was
+   * recorded since the level was reached.
    */
   private void requestInterviewIfDue(WorkItemView item, Escalation escalation) {
-    if (escalation.getLevel() != EscalationLevel.INTERVIEW || escalation.getProcessInstanceId() == null) {
+    if (escalation.getLevel() != EscalationLevel.INTERVIEW
+        || escalation.getProcessInstanceId() == null) {
       return;
     }
-    boolean held = actions.findByWorkItemIdOrderById(item.id()).stream()
-        .anyMatch(a -> a.getKind() == EscalationAction.Kind.INTERVIEW
-            && !a.getRecordedAt().isBefore(escalation.getSince()));
-    boolean waiting = runtimeService.createEventSubscriptionQuery()
-        .processInstanceId(escalation.getProcessInstanceId())
-        .eventName(EscalationProcess.Messages.INTERVIEW_REQUIRED).count() > 0;
+    boolean held =
+        actions.findByWorkItemIdOrderById(item.id()).stream()
+            .anyMatch(
+                a ->
+                    a.getKind() == EscalationAction.Kind.INTERVIEW
+                        && !a.getRecordedAt().isBefore(escalation.getSince()));
+    boolean waiting =
+        runtimeService
+                .createEventSubscriptionQuery()
+                .processInstanceId(escalation.getProcessInstanceId())
+                .eventName(EscalationProcess.Messages.INTERVIEW_REQUIRED)
+                .count()
+            > 0;
     if (!held && waiting) {
-      runtimeService.createMessageCorrelation(EscalationProcess.Messages.INTERVIEW_REQUIRED)
-          .processInstanceId(escalation.getProcessInstanceId()).correlate();
+      runtimeService
+          .createMessageCorrelation(EscalationProcess.Messages.INTERVIEW_REQUIRED)
+          .processInstanceId(escalation.getProcessInstanceId())
+          .correlate();
     }
   }
 
   private void correlate(String message, Escalation escalation) {
-    runtimeService.createMessageCorrelation(message)
-        .processInstanceBusinessKey(SupervisionKeys.of(escalation.getRoundId(), escalation.getTaskNo(),
-            escalation.getUnitCode()))
+    runtimeService
+        .createMessageCorrelation(message)
+        .processInstanceBusinessKey(
+            SupervisionKeys.of(
+                escalation.getRoundId(), escalation.getTaskNo(), escalation.getUnitCode()))
         .correlateAll();
   }
 
   private int earlierEscalations(WorkItemView item) {
-    return (int) escalations.countByWorkItemIdAndStatusAndClosedByIn(item.id(), Status.CLOSED,
-        List.of(ClosedBy.WORK_DONE, ClosedBy.OFFICE));
+    return (int)
+        escalations.countByWorkItemIdAndStatusAndClosedByIn(
+            item.id(), Status.CLOSED, List.of(ClosedBy.WORK_DONE, ClosedBy.OFFICE));
   }
 
-  /** The office closed this item's escalation after the current due date passed: this episode is settled. */
+  /**
+   * The office closed this item's escalation after the current due date passed: this episode is
+   * settled.
+   */
   private boolean closedByOfficeSinceDue(WorkItemView item) {
     return escalations.findByWorkItemIdOrderById(item.id()).stream()
         .anyMatch(e -> e.getClosedBy() == ClosedBy.OFFICE && e.getClosedAt().isAfter(item.dueAt()));
@@ -273,8 +343,16 @@ public class EscalationService {
   }
 
   private WorkItemView workItem(SupervisionKeys keys) {
-    return work.workItem(keys.roundId(), keys.task(), keys.unitCode()).orElseThrow(() -> new IllegalStateException(
-        "找不到工作项：轮次 " + keys.roundId() + "，任务 " + keys.taskNo() + "，单位 " + keys.unitCode()));
+    return work.workItem(keys.roundId(), keys.task(), keys.unitCode())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "找不到工作项：轮次 "
+                        + keys.roundId()
+                        + "，任务 "
+                        + keys.taskNo()
+                        + "，单位 "
+                        + keys.unitCode()));
   }
 
   private static LocalDate dueDate(WorkItemView item) {

@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task_IssueSupervisionNotice and Task_HoldInterview, on complete: keeps the 督办通知书 or the 约谈 record. */
+/**
+ * Task_IssueSupervisionNotice and Task_HoldInterview, on complete: keeps the 督办通知书 or the 约谈
+ * record.
+ */
 @Component("recordEscalationActionListener")
 class RecordEscalationActionListener implements TaskListener {
 
@@ -32,11 +35,19 @@ class RecordEscalationActionListener implements TaskListener {
     SupervisionKeys keys = SupervisionKeys.of(task);
     String user = currentUser.of(task);
     if (EscalationProcess.Elements.HOLD_INTERVIEW.equals(task.getTaskDefinitionKey())) {
-      escalations.recordInterview(keys, form.date(INTERVIEW_DATE, "约谈日期"),
-          form.text(INTERVIEW_ATTENDEES, "参加人员", 500, true), form.text(INTERVIEW_MINUTES, "约谈纪要", 5000, true), user);
+      escalations.recordInterview(
+          keys,
+          form.date(INTERVIEW_DATE, "约谈日期"),
+          form.text(INTERVIEW_ATTENDEES, "参加人员", 500, true),
+          form.text(INTERVIEW_MINUTES, "约谈纪要", 5000, true),
+          user);
     } else {
-      escalations.recordNotice(keys, form.text(NOTICE_TEXT, "通知内容", 2000, true),
-          form.date(NOTICE_DEADLINE, "办理期限"), form.text(NOTICE_COPY_TO, "抄送", 200, false), user);
+      escalations.recordNotice(
+          keys,
+          form.text(NOTICE_TEXT, "通知内容", 2000, true),
+          form.date(NOTICE_DEADLINE, "办理期限"),
+          form.text(NOTICE_COPY_TO, "抄送", 200, false),
+          user);
     }
   }
 }

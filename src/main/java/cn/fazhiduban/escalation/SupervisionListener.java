@@ -46,7 +46,8 @@ class SupervisionListener {
 
   @EventListener
   void on(InstanceCancelled event) {
-    if (EscalationProcess.PROCESS_ID.equals(event.processDefinitionKey()) && event.wholeInstance()) {
+    if (EscalationProcess.PROCESS_ID.equals(event.processDefinitionKey())
+        && event.wholeInstance()) {
       escalations.instanceCancelled(event.processInstanceId(), event.reason());
     }
   }

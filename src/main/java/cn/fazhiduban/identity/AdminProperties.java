@@ -4,7 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** {@code duban.admin.*}: the administrator; the password is required outside demo mode (see IdentitySetup). */
+/**
+ * {@code duban.admin.*}: the administrator; the password is required outside demo mode (see
+ * IdentitySetup).
+ */
 @Validated
 @ConfigurationProperties("duban.admin")
 public record AdminProperties(@NotBlank String user, String password) {

@@ -5,8 +5,8 @@ import org.springframework.core.io.Resource;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code duban.demo.*}: in demo mode the shipped plan is imported and every unit gets a demo user with password
- * {@code demo}.
+ * {@code duban.demo.*}: in demo mode the shipped plan is imported and every unit gets a demo user
+ * with password {@code demo}.
  */
 @Validated
 @ConfigurationProperties("duban.demo")

@@ -26,7 +26,15 @@ public class DemoUsers implements UnitUsers {
 
   @Override
   public List<String> of(Unit unit) {
-    return identityService.createUserQuery().memberOfGroup(unit.groupId()).userEmail(IdentitySetup.DEMO_MARK)
-        .orderByUserId().asc().list().stream().map(User::getId).toList();
+    return identityService
+        .createUserQuery()
+        .memberOfGroup(unit.groupId())
+        .userEmail(IdentitySetup.DEMO_MARK)
+        .orderByUserId()
+        .asc()
+        .list()
+        .stream()
+        .map(User::getId)
+        .toList();
   }
 }

@@ -4,24 +4,27 @@ import cn.fazhiduban.unit.Unit;
 import cn.fazhiduban.unit.UnitDirectory;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Makes the Camunda groups (one per unit, plus {@code leaders} and {@code camunda-admin}), the administrator and, in
- * demo mode only, the demo users. Runs on every start and changes only what is missing or wrong.
+ * Makes the Camunda groups (one per unit, plus {@code leaders} and {@code camunda-admin}), the
+ * administrator and, in demo mode only, the demo users. Runs on every start and changes only what
+ * is missing or wrong.
  */
 @Component
 public class IdentitySetup {
 
   public static final String DEMO_PASSWORD = "demo";
+
   /** Demo users carry this e-mail so that they can be removed when demo mode is switched off. */
   static final String DEMO_MARK = "demo@fazhiduban.invalid";
+
   static final String UNIT_GROUP_TYPE = "UNIT";
 
   private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
@@ -31,7 +34,10 @@ public class IdentitySetup {
   private final AdminProperties admin;
   private final DemoProperties demo;
 
-  public IdentitySetup(IdentityService identityService, UnitDirectory directory, AdminProperties admin,
+  public IdentitySetup(
+      IdentityService identityService,
+      UnitDirectory directory,
+      AdminProperties admin,
       DemoProperties demo) {
     this.identityService = identityService;
     this.directory = directory;
@@ -70,7 +76,10 @@ public class IdentitySetup {
     }
   }
 
-  /** The unit's group, named after it, and in demo mode its demo user: for a unit added or renamed at run time. */
+  /**
+   * The unit's group, named after it, and in demo mode its demo user: for a unit added or renamed
+   * at run time.
+   */
   void ensureUnit(Unit unit) {
     ensureGroup(unit.groupId(), unit.name(), UNIT_GROUP_TYPE);
     if (demo.enabled()) {
@@ -94,7 +103,8 @@ public class IdentitySetup {
     identityService.saveGroup(group);
   }
 
-  private void ensureUser(String id, String firstName, String lastName, String password, String email, String group) {
+  private void ensureUser(
+      String id, String firstName, String lastName, String password, String email, String group) {
     User user = identityService.createUserQuery().userId(id).singleResult();
     if (user == null) {
       user = identityService.newUser(id);
@@ -115,8 +125,9 @@ public class IdentitySetup {
   }
 
   /**
-   * Users this class makes (demo users with the password {@code demo}, the administrator with the configured password)
-   * skip the engine's password policy; every password a person sets later (Admin, REST) must meet it.
+   * Users this class makes (demo users with the password {@code demo}, the administrator with the
+   * configured password) skip the engine's password policy; every password a person sets later
+   * (Admin, REST) must meet it.
    */
   private void saveSeeded(User user) {
     if (identityService instanceof IdentityServiceImpl engine) {

@@ -6,9 +6,10 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs engine calls that follow a change the caller was already allowed to make (a unit added by the office makes
- * its group and grants), without the caller's own engine authorization: the office may manage units, not groups or
- * authorizations in general. The caller's authentication is restored afterwards.
+ * Runs engine calls that follow a change the caller was already allowed to make (a unit added by
+ * the office makes its group and grants), without the caller's own engine authorization: the office
+ * may manage units, not groups or authorizations in general. The caller's authentication is
+ * restored afterwards.
  */
 @Component
 public class SystemAccess {
@@ -20,10 +21,11 @@ public class SystemAccess {
   }
 
   public void run(Runnable work) {
-    call(() -> {
-      work.run();
-      return null;
-    });
+    call(
+        () -> {
+          work.run();
+          return null;
+        });
   }
 
   public <T> T call(Supplier<T> work) {

@@ -6,9 +6,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps each unit's Camunda group in step with the directory, in the transaction that changed it: a new unit gets its
- * group (and in demo mode its demo user), a renamed one its new group name. A retired unit keeps its group, so that
- * its clerks still finish their open work.
+ * Keeps each unit's Camunda group in step with the directory, in the transaction that changed it: a
+ * new unit gets its group (and in demo mode its demo user), a renamed one its new group name. A
+ * retired unit keeps its group, so that its clerks still finish their open work.
  */
 @Component
 class UnitGroupListener {

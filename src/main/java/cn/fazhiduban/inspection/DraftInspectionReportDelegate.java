@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ServiceTask_DraftInspectionReport: every unit is closed; the inspection closes and its 督察报告 is drafted. */
+/**
+ * ServiceTask_DraftInspectionReport: every unit is closed; the inspection closes and its 督察报告 is
+ * drafted.
+ */
 @Component("draftInspectionReportDelegate")
 class DraftInspectionReportDelegate implements JavaDelegate {
 

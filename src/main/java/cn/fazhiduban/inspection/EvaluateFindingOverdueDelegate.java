@@ -5,7 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * ServiceTask_EvaluateRectificationOverdue: a finding's rectification is overdue; escalation-level decides the level.
+ * ServiceTask_EvaluateRectificationOverdue: a finding's rectification is overdue; escalation-level
+ * decides the level.
  */
 @Component("evaluateFindingOverdueDelegate")
 class EvaluateFindingOverdueDelegate implements JavaDelegate {
@@ -18,6 +19,7 @@ class EvaluateFindingOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.evaluateFinding(InspectionEscalations.id(execution, InspectionProcess.Variables.FINDING_ID));
+    service.evaluateFinding(
+        InspectionEscalations.id(execution, InspectionProcess.Variables.FINDING_ID));
   }
 }

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * ServiceTask_EvaluateSelfInspectionOverdue: the self-inspection report is overdue; escalation-level decides the
- * level.
+ * ServiceTask_EvaluateSelfInspectionOverdue: the self-inspection report is overdue;
+ * escalation-level decides the level.
  */
 @Component("evaluateSelfInspectionOverdueDelegate")
 class EvaluateSelfInspectionOverdueDelegate implements JavaDelegate {
@@ -19,6 +19,7 @@ class EvaluateSelfInspectionOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.evaluateSelfInspection(InspectionEscalations.id(execution, InspectionProcess.Variables.INSPECTED_UNIT_ID));
+    service.evaluateSelfInspection(
+        InspectionEscalations.id(execution, InspectionProcess.Variables.INSPECTED_UNIT_ID));
   }
 }

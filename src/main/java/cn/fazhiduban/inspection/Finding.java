@@ -50,8 +50,15 @@ public class Finding {
 
   protected Finding() {}
 
-  Finding(InspectedUnit unit, String description, String category, String severity, LocalDate deadline, Instant dueAt,
-      boolean typicalCase, Instant foundAt) {
+  Finding(
+      InspectedUnit unit,
+      String description,
+      String category,
+      String severity,
+      LocalDate deadline,
+      Instant dueAt,
+      boolean typicalCase,
+      Instant foundAt) {
     this.inspectedUnitId = unit.getId();
     this.inspectionId = unit.getInspectionId();
     this.unitCode = unit.getUnitCode();

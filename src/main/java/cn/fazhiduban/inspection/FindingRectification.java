@@ -39,7 +39,12 @@ public class FindingRectification {
 
   protected FindingRectification() {}
 
-  FindingRectification(long findingId, String measures, String result, String evidence, String submittedBy,
+  FindingRectification(
+      long findingId,
+      String measures,
+      String result,
+      String evidence,
+      String submittedBy,
       Instant submittedAt) {
     this.findingId = findingId;
     this.measures = measures;

@@ -3,7 +3,6 @@ package cn.fazhiduban.inspection;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface FindingRepository extends JpaRepository<Finding, Long> {
@@ -11,10 +10,11 @@ interface FindingRepository extends JpaRepository<Finding, Long> {
 
   List<Finding> findByInspectionIdOrderById(long inspectionId);
 
-  List<Finding> findByUnitCodeAndFoundAtGreaterThanEqualAndFoundAtLessThan(String unitCode, Instant from, Instant to);
+  List<Finding> findByUnitCodeAndFoundAtGreaterThanEqualAndFoundAtLessThan(
+      String unitCode, Instant from, Instant to);
 
-  List<Finding> findByUnitCodeAndOverdueSinceGreaterThanEqualAndOverdueSinceLessThan(String unitCode, Instant from,
-      Instant to);
+  List<Finding> findByUnitCodeAndOverdueSinceGreaterThanEqualAndOverdueSinceLessThan(
+      String unitCode, Instant from, Instant to);
 
   List<Finding> findByStatusIn(Collection<Finding.Status> statuses);
 

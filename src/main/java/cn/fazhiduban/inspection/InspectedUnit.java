@@ -9,7 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One unit in an inspection: its branch of the process, from the self-inspection to its closing. */
+/**
+ * One unit in an inspection: its branch of the process, from the self-inspection to its closing.
+ */
 @Entity
 @Table(name = "inspected_unit")
 public class InspectedUnit {

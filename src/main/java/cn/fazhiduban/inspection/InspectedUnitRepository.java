@@ -1,6 +1,5 @@
 package cn.fazhiduban.inspection;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

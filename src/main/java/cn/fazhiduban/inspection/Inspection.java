@@ -46,8 +46,17 @@ public class Inspection {
 
   protected Inspection() {}
 
-  Inspection(long planId, String kind, String topic, List<String> groupMembers, LocalDate startsOn, LocalDate endsOn,
-      Instant selfReportDue, String startedBy, Instant startedAt, String processInstanceId) {
+  Inspection(
+      long planId,
+      String kind,
+      String topic,
+      List<String> groupMembers,
+      LocalDate startsOn,
+      LocalDate endsOn,
+      Instant selfReportDue,
+      String startedBy,
+      Instant startedAt,
+      String processInstanceId) {
     this.planId = planId;
     this.kind = kind;
     this.topic = topic;

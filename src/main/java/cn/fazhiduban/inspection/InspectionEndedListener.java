@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
-/** The inspection instance ended: when an administrator cancelled or deleted it, its open rows end as CANCELLED. */
+/**
+ * The inspection instance ended: when an administrator cancelled or deleted it, its open rows end
+ * as CANCELLED.
+ */
 @Component("inspectionEndedListener")
 class InspectionEndedListener implements ExecutionListener {
 

@@ -16,10 +16,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The escalation ladder for inspections: an overdue self-inspection report or rectification climbs 提醒 → 警示 →
- * 挂牌督办 → 通报 → 约谈 as the decision table {@code escalation-level} says, the same table that supervision uses, so
- * that administrators change the thresholds for both in one place. The level is kept on our own rows (the inspected
- * unit, the finding); the {@code escalation} process is not started, its work and messages belong to work items.
+ * The escalation ladder for inspections: an overdue self-inspection report or rectification climbs
+ * 提醒 → 警示 → 挂牌督办 → 通报 → 约谈 as the decision table {@code escalation-level} says, the same table that
+ * supervision uses, so that administrators change the thresholds for both in one place. The level
+ * is kept on our own rows (the inspected unit, the finding); the {@code escalation} process is not
+ * started, its work and messages belong to work items.
  */
 @Service
 @Transactional
@@ -34,8 +35,13 @@ public class InspectionEscalations {
   private final WorkingCalendar calendar;
   private final EngineClock clock;
 
-  InspectionEscalations(InspectionRepository inspections, InspectedUnitRepository units, FindingRepository findings,
-      DecisionService decisions, WorkingCalendar calendar, EngineClock clock) {
+  InspectionEscalations(
+      InspectionRepository inspections,
+      InspectedUnitRepository units,
+      FindingRepository findings,
+      DecisionService decisions,
+      WorkingCalendar calendar,
+      EngineClock clock) {
     this.inspections = inspections;
     this.units = units;
     this.findings = findings;
@@ -69,26 +75,37 @@ public class InspectionEscalations {
 
   public void remindFinding(long findingId) {
     Finding finding = findings.findById(findingId).orElseThrow();
-    if (finding.getStatus() != Finding.Status.RECTIFYING || !clock.now().isBefore(finding.getDueAt())) {
+    if (finding.getStatus() != Finding.Status.RECTIFYING
+        || !clock.now().isBefore(finding.getDueAt())) {
       return;
     }
-    String level = level(-Math.max(calendar.workingDaysBetween(clock.today(), day(finding.getDueAt())), 1), 0);
+    String level =
+        level(-Math.max(calendar.workingDaysBetween(clock.today(), day(finding.getDueAt())), 1), 0);
     raiseFinding(finding, level);
   }
 
   /**
-   * A finding's rectification is overdue. Earlier overdue findings of the same unit count as earlier escalations:
-   * a unit that let findings slip before climbs faster, as the table says for repeated lateness.
+   * A finding's rectification is overdue. Earlier overdue findings of the same unit count as
+   * earlier escalations: a unit that let findings slip before climbs faster, as the table says for
+   * repeated lateness.
    */
   public void evaluateFinding(long findingId) {
     Finding finding = findings.findById(findingId).orElseThrow();
-    if (finding.getStatus() != Finding.Status.RECTIFYING || clock.now().isBefore(finding.getDueAt())) {
+    if (finding.getStatus() != Finding.Status.RECTIFYING
+        || clock.now().isBefore(finding.getDueAt())) {
       return;
     }
-    int earlier = (int) findings.findByUnitCodeAndOverdueSinceGreaterThanEqualAndOverdueSinceLessThan(
-        finding.getUnitCode(), Instant.EPOCH, finding.getFoundAt()).stream()
-        .filter(f -> !f.getId().equals(finding.getId())).count();
-    raiseFinding(finding, level(calendar.workingDaysBetween(day(finding.getDueAt()), clock.today()), earlier));
+    int earlier =
+        (int)
+            findings
+                .findByUnitCodeAndOverdueSinceGreaterThanEqualAndOverdueSinceLessThan(
+                    finding.getUnitCode(), Instant.EPOCH, finding.getFoundAt())
+                .stream()
+                .filter(f -> !f.getId().equals(finding.getId()))
+                .count();
+    raiseFinding(
+        finding,
+        level(calendar.workingDaysBetween(day(finding.getDueAt()), clock.today()), earlier));
   }
 
   private void raiseUnit(InspectedUnit unit, String level) {
@@ -100,21 +117,26 @@ public class InspectionEscalations {
 
   private void raiseFinding(Finding finding, String level) {
     if (rank(level) > rank(finding.getEscalationLevel())) {
-      finding.escalated(level, rank(level) >= EscalationLevel.WARNING.ordinal(),
-          clock.now());
+      finding.escalated(level, rank(level) >= EscalationLevel.WARNING.ordinal(), clock.now());
       log.info("督察问题整改升级：问题 {}（{}）→ {}", finding.getId(), finding.getUnitCode(), level);
     }
   }
 
-  /** Asks the decision table {@code escalation-level}; inspections have no plan milestones of their own. */
+  /**
+   * Asks the decision table {@code escalation-level}; inspections have no plan milestones of their
+   * own.
+   */
   String level(int daysOverdue, int earlierEscalations) {
-    DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(EscalationProcess.DECISION_ID)
-        .variables(Variables.createVariables()
-            .putValue(EscalationProcess.Variables.DAYS_OVERDUE, daysOverdue)
-            .putValue(EscalationProcess.Variables.EARLIER_ESCALATIONS, earlierEscalations)
-            .putValue(EscalationProcess.Variables.MILESTONE_THIS_YEAR, false))
-        .evaluate()
-        .getSingleResult();
+    DmnDecisionResultEntries result =
+        decisions
+            .evaluateDecisionByKey(EscalationProcess.DECISION_ID)
+            .variables(
+                Variables.createVariables()
+                    .putValue(EscalationProcess.Variables.DAYS_OVERDUE, daysOverdue)
+                    .putValue(EscalationProcess.Variables.EARLIER_ESCALATIONS, earlierEscalations)
+                    .putValue(EscalationProcess.Variables.MILESTONE_THIS_YEAR, false))
+            .evaluate()
+            .getSingleResult();
     return result.getEntry(EscalationProcess.Variables.DMN_LEVEL);
   }
 

@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** 典型案例通报: the office's notice naming a typical-case finding; a deduction input to the unit's score. */
+/**
+ * 典型案例通报: the office's notice naming a typical-case finding; a deduction input to the unit's score.
+ */
 @Entity
 @Table(name = "inspection_notice")
 public class InspectionNotice {
@@ -26,7 +28,8 @@ public class InspectionNotice {
 
   protected InspectionNotice() {}
 
-  InspectionNotice(Finding finding, String title, String text, String publishedBy, Instant publishedAt) {
+  InspectionNotice(
+      Finding finding, String title, String text, String publishedBy, Instant publishedAt) {
     this.inspectionId = finding.getInspectionId();
     this.findingId = finding.getId();
     this.unitCode = finding.getUnitCode();

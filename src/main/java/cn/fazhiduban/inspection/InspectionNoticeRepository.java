@@ -1,17 +1,17 @@
 package cn.fazhiduban.inspection;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface InspectionNoticeRepository extends JpaRepository<InspectionNotice, Long> {
-  long countByUnitCodeAndPublishedAtGreaterThanEqualAndPublishedAtLessThan(String unitCode, Instant from, Instant to);
+  long countByUnitCodeAndPublishedAtGreaterThanEqualAndPublishedAtLessThan(
+      String unitCode, Instant from, Instant to);
 
   List<InspectionNotice> findByInspectionIdOrderById(long inspectionId);
 
-  List<InspectionNotice> findByPublishedAtGreaterThanEqualAndPublishedAtLessThanOrderById(Instant from, Instant to);
+  List<InspectionNotice> findByPublishedAtGreaterThanEqualAndPublishedAtLessThanOrderById(
+      Instant from, Instant to);
 
   boolean existsByFindingId(long findingId);
 }

@@ -3,8 +3,8 @@ package cn.fazhiduban.inspection;
 import java.util.List;
 
 /**
- * Names shared by {@code processes/inspection.bpmn} (法治督察), its forms, the code that records it and the tests.
- * Change a name here and in the model together.
+ * Names shared by {@code processes/inspection.bpmn} (法治督察), its forms, the code that records it and
+ * the tests. Change a name here and in the model together.
  */
 public final class InspectionProcess {
 
@@ -15,15 +15,18 @@ public final class InspectionProcess {
 
   /** 问题性质. */
   public static final String GENERAL = "一般";
+
   public static final String SERIOUS = "严重";
   public static final List<String> SEVERITIES = List.of(GENERAL, SERIOUS);
 
   /** 验收结论 (acceptDecision). */
   public static final String PASSED = "passed";
+
   public static final String RETURNED = "returned";
 
   /** 通报 (noticeDecision). */
   public static final String PUBLISH = "publish";
+
   public static final String SKIP = "skip";
 
   /** The category a finding may always have, beside the plan's chapters. */
@@ -62,60 +65,86 @@ public final class InspectionProcess {
   public static final class Variables {
     /** Start form: String, unit codes separated by commas. */
     public static final String UNIT_CODES = "unitCodes";
+
     /** Start form: String, one of {@link InspectionProcess#KINDS}. */
     public static final String KIND = "kind";
+
     /** Start form: String, 督察主题. */
     public static final String TOPIC = "topic";
+
     /** Start form: String, user ids of the 督察组 (members of 依法治区办), separated by commas. */
     public static final String GROUP_MEMBERS = "groupMembers";
+
     /** Start form: String yyyy-MM-dd, 督察开始日期 and 结束日期. */
     public static final String STARTS_ON = "startsOn";
+
     public static final String ENDS_ON = "endsOn";
+
     /** Start form: String yyyy-MM-dd, the day the self-inspection reports are due. */
     public static final String SELF_REPORT_DEADLINE = "selfReportDeadline";
-    /** Start form: the plan whose period and chapters the inspection follows (Long or its digits). */
+
+    /**
+     * Start form: the plan whose period and chapters the inspection follows (Long or its digits).
+     */
     public static final String PLAN_ID = "planId";
-    /** Start form, read only: JSON with the plan, its period and the units proposed for inspection. */
+
+    /**
+     * Start form, read only: JSON with the plan, its period and the units proposed for inspection.
+     */
     public static final String PROPOSAL = "inspectionProposal";
 
     /** Long: our inspection row. */
     public static final String INSPECTION_ID = "inspectionId";
+
     /** String: 书面督察：主题, shown on every task. */
     public static final String INSPECTION_TITLE = "inspectionTitle";
+
     /** Date: the self-inspection reports' due moment. */
     public static final String SELF_REPORT_DUE = "selfReportDue";
+
     /** String: JSON array of the categories a finding may have (the plan's chapters). */
     public static final String CATEGORY_OPTIONS = "categoryOptions";
 
     /** Per unit: the element variable (String) and what the branch shows. */
     public static final String UNIT_CODE = "unitCode";
+
     public static final String UNIT_NAME = "unitName";
     public static final String INSPECTED_UNIT_ID = "inspectedUnitId";
+
     /** 自查报告 (Task_SubmitSelfInspection): String. */
     public static final String SELF_REPORT = "selfReport";
+
     /** 督察意见 (Task_RecordOpinion): String, and the findings as a JSON array of objects. */
     public static final String OPINION = "opinion";
+
     public static final String FINDINGS = "findings";
+
     /** Evidence files evidence1 … evidence5 (File). */
     public static final String EVIDENCE_PREFIX = "evidence";
 
     /** Per finding: the element variable (Long) and what the tasks show. */
     public static final String FINDING_ID = "findingId";
+
     public static final String FINDING_DESCRIPTION = "findingDescription";
     public static final String FINDING_CATEGORY = "findingCategory";
     public static final String FINDING_SEVERITY = "findingSeverity";
     public static final String FINDING_DEADLINE = "findingDeadline";
     public static final String FINDING_DUE = "findingDue";
     public static final String RETURN_OPINION = "returnOpinion";
+
     /** 整改 (Task_RectifyFinding): String. */
     public static final String RECTIFY_MEASURES = "rectifyMeasures";
+
     public static final String RECTIFY_RESULT = "rectifyResult";
+
     /** 验收 (Task_AcceptRectification): passed | returned, and the opinion. */
     public static final String ACCEPT_DECISION = "acceptDecision";
+
     public static final String ACCEPT_OPINION = "acceptOpinion";
 
     /** 典型案例通报 (Task_PublishTypicalCaseNotice). */
     public static final String TYPICAL_CASES = "typicalCases";
+
     public static final String NOTICE_DECISION = "noticeDecision";
     public static final String NOTICE_TITLE = "noticeTitle";
     public static final String NOTICE_TEXT = "noticeText";

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 法治督察's inputs to the {@code unit-score} decision table, per unit and period [from, to): findings found (一般,
- * 严重), rectifications that went overdue (reached 警示 on the ladder), and 典型案例通报 published naming the unit.
+ * 法治督察's inputs to the {@code unit-score} decision table, per unit and period [from, to): findings
+ * found (一般, 严重), rectifications that went overdue (reached 警示 on the ladder), and 典型案例通报 published
+ * naming the unit.
  */
 @Component
 @Transactional(readOnly = true)
@@ -31,15 +32,26 @@ class InspectionScoreInputs implements ScoreInputContributor {
 
   @Override
   public Map<String, Integer> inputs(String unitCode, Instant from, Instant to) {
-    List<Finding> found = findings.findByUnitCodeAndFoundAtGreaterThanEqualAndFoundAtLessThan(unitCode, from, to)
-        .stream().filter(f -> f.getStatus() != Finding.Status.CANCELLED).toList();
+    List<Finding> found =
+        findings
+            .findByUnitCodeAndFoundAtGreaterThanEqualAndFoundAtLessThan(unitCode, from, to)
+            .stream()
+            .filter(f -> f.getStatus() != Finding.Status.CANCELLED)
+            .toList();
     Map<String, Integer> inputs = new LinkedHashMap<>();
     inputs.put(FINDINGS_GENERAL, count(found, InspectionProcess.GENERAL));
     inputs.put(FINDINGS_SERIOUS, count(found, InspectionProcess.SERIOUS));
-    inputs.put(RECTIFICATIONS_OVERDUE,
-        findings.findByUnitCodeAndOverdueSinceGreaterThanEqualAndOverdueSinceLessThan(unitCode, from, to).size());
-    inputs.put(TYPICAL_CASE_NOTICES,
-        (int) notices.countByUnitCodeAndPublishedAtGreaterThanEqualAndPublishedAtLessThan(unitCode, from, to));
+    inputs.put(
+        RECTIFICATIONS_OVERDUE,
+        findings
+            .findByUnitCodeAndOverdueSinceGreaterThanEqualAndOverdueSinceLessThan(
+                unitCode, from, to)
+            .size());
+    inputs.put(
+        TYPICAL_CASE_NOTICES,
+        (int)
+            notices.countByUnitCodeAndPublishedAtGreaterThanEqualAndPublishedAtLessThan(
+                unitCode, from, to));
     return inputs;
   }
 

@@ -33,9 +33,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The record of the inspection process, kept by its delegates and listeners in the engine's transaction; and the
- * values its model reads ({@code ${inspectionService.unitCodes(inspectionId)}}, …). What a form submitted is checked
- * here: the engine's variables are input, our rows are the truth.
+ * The record of the inspection process, kept by its delegates and listeners in the engine's
+ * transaction; and the values its model reads ({@code
+ * ${inspectionService.unitCodes(inspectionId)}}, …). What a form submitted is checked here: the
+ * engine's variables are input, our rows are the truth.
  */
 @Service("inspectionService")
 @Transactional
@@ -57,9 +58,17 @@ public class InspectionService {
   private final EngineClock clock;
   private final ObjectMapper json;
 
-  InspectionService(InspectionRepository inspections, InspectedUnitRepository units, FindingRepository findings,
-      FindingRectificationRepository rectifications, InspectionNoticeRepository notices, PlanRepository plans,
-      UnitDirectory directory, IdentityService identityService, SupervisionTimers timers, EngineClock clock,
+  InspectionService(
+      InspectionRepository inspections,
+      InspectedUnitRepository units,
+      FindingRepository findings,
+      FindingRectificationRepository rectifications,
+      InspectionNoticeRepository notices,
+      PlanRepository plans,
+      UnitDirectory directory,
+      IdentityService identityService,
+      SupervisionTimers timers,
+      EngineClock clock,
       ObjectMapper json) {
     this.inspections = inspections;
     this.units = units;
@@ -76,7 +85,9 @@ public class InspectionService {
 
   // ------------------------------------------------------------------ start
 
-  /** ServiceTask_RegisterInspection: checks the start form and writes the inspection with its units. */
+  /**
+   * ServiceTask_RegisterInspection: checks the start form and writes the inspection with its units.
+   */
   public void register(DelegateExecution execution) {
     FormValues form = new FormValues(execution);
     String starter = starter();
@@ -102,14 +113,27 @@ public class InspectionService {
       throw FormValues.invalid(Variables.ENDS_ON, "督察日期不能晚于两年后，自查报告截止日期不能晚于一年后。");
     }
     Date due = Date.from(timers.dueAtEndOfWorkingDay(deadline));
-    Inspection inspection = inspections.save(new Inspection(plan.getId(), kind, topic, group, startsOn, endsOn,
-        due.toInstant(), starter, clock.now(), execution.getProcessInstanceId()));
+    Inspection inspection =
+        inspections.save(
+            new Inspection(
+                plan.getId(),
+                kind,
+                topic,
+                group,
+                startsOn,
+                endsOn,
+                due.toInstant(),
+                starter,
+                clock.now(),
+                execution.getProcessInstanceId()));
     for (Unit unit : chosen) {
-      units.save(new InspectedUnit(inspection.getId(), unit.code(), unit.name(), unit.kind().name()));
+      units.save(
+          new InspectedUnit(inspection.getId(), unit.code(), unit.name(), unit.kind().name()));
     }
     // what the client sent is replaced by what we checked
     execution.removeVariable(Variables.PROPOSAL);
-    execution.setVariable(Variables.UNIT_CODES, String.join(",", chosen.stream().map(Unit::code).toList()));
+    execution.setVariable(
+        Variables.UNIT_CODES, String.join(",", chosen.stream().map(Unit::code).toList()));
     execution.setVariable(Variables.GROUP_MEMBERS, String.join(",", group));
     execution.setVariable(Variables.PLAN_ID, plan.getId());
     execution.setVariable(Variables.INSPECTION_ID, inspection.getId());
@@ -131,7 +155,9 @@ public class InspectionService {
   // ------------------------------------------------------------------ values the model reads
 
   public List<String> unitCodes(long inspectionId) {
-    return units.findByInspectionIdOrderById(inspectionId).stream().map(InspectedUnit::getUnitCode).toList();
+    return units.findByInspectionIdOrderById(inspectionId).stream()
+        .map(InspectedUnit::getUnitCode)
+        .toList();
   }
 
   public long inspectedUnitId(long inspectionId, String unitCode) {
@@ -143,7 +169,9 @@ public class InspectionService {
   }
 
   public List<Long> findingIds(long inspectedUnitId) {
-    return findings.findByInspectedUnitIdOrderById(inspectedUnitId).stream().map(Finding::getId).toList();
+    return findings.findByInspectedUnitIdOrderById(inspectedUnitId).stream()
+        .map(Finding::getId)
+        .toList();
   }
 
   public boolean hasFindings(long inspectedUnitId) {
@@ -151,11 +179,14 @@ public class InspectionService {
   }
 
   public boolean hasTypicalCases(long inspectionId) {
-    return findings.findByInspectionIdOrderById(inspectionId).stream().anyMatch(Finding::isTypicalCase);
+    return findings.findByInspectionIdOrderById(inspectionId).stream()
+        .anyMatch(Finding::isTypicalCase);
   }
 
   public Finding finding(long findingId) {
-    return findings.findById(findingId).orElseThrow(() -> new IllegalStateException("找不到督察问题 " + findingId));
+    return findings
+        .findById(findingId)
+        .orElseThrow(() -> new IllegalStateException("找不到督察问题 " + findingId));
   }
 
   public Date findingDue(long findingId) {
@@ -167,8 +198,13 @@ public class InspectionService {
     List<String> lines = new ArrayList<>();
     for (Finding finding : findings.findByInspectionIdOrderById(inspectionId)) {
       if (finding.isTypicalCase()) {
-        lines.add(unitName(inspectionId, finding.getUnitCode()) + "：" + finding.getDescription() + "（"
-            + finding.getSeverity() + "）");
+        lines.add(
+            unitName(inspectionId, finding.getUnitCode())
+                + "："
+                + finding.getDescription()
+                + "（"
+                + finding.getSeverity()
+                + "）");
       }
     }
     return String.join("\n", lines);
@@ -242,8 +278,16 @@ public class InspectionService {
       if (!typical.isMissingNode() && !typical.isNull() && !typical.isBoolean()) {
         throw FormValues.invalid(Variables.FINDINGS, prefix + "：典型案例只能是“是”或“否”。");
       }
-      result.add(new Finding(unit, description, category, severity, deadline,
-          timers.dueAtEndOfWorkingDay(deadline), typical.asBoolean(false), clock.now()));
+      result.add(
+          new Finding(
+              unit,
+              description,
+              category,
+              severity,
+              deadline,
+              timers.dueAtEndOfWorkingDay(deadline),
+              typical.asBoolean(false),
+              clock.now()));
     }
     return result;
   }
@@ -254,23 +298,38 @@ public class InspectionService {
     FormValues form = new FormValues(task);
     String measures = form.text(Variables.RECTIFY_MEASURES, "整改措施", 2000, true);
     String result = form.text(Variables.RECTIFY_RESULT, "整改结果", 2000, true);
-    rectifications.save(new FindingRectification(finding.getId(), measures, result, String.join("、", evidence(task)),
-        user(), clock.now()));
+    rectifications.save(
+        new FindingRectification(
+            finding.getId(),
+            measures,
+            result,
+            String.join("、", evidence(task)),
+            user(),
+            clock.now()));
     finding.submitted();
   }
 
   /** Task_AcceptRectification completed: 通过, or 退回 with an opinion the unit sees. */
   public void recordAcceptance(DelegateTask task) {
     Finding finding = finding(findingId(task));
-    String decision = choice(task, Variables.ACCEPT_DECISION, "验收结论",
-        List.of(InspectionProcess.PASSED, InspectionProcess.RETURNED));
+    String decision =
+        choice(
+            task,
+            Variables.ACCEPT_DECISION,
+            "验收结论",
+            List.of(InspectionProcess.PASSED, InspectionProcess.RETURNED));
     boolean passed = InspectionProcess.PASSED.equals(decision);
     String opinion = new FormValues(task).text(Variables.ACCEPT_OPINION, "验收意见", 1000, !passed);
-    FindingRectification rectification = rectifications.findFirstByFindingIdAndDecisionIsNullOrderByIdDesc(
-        finding.getId()).orElseThrow(() -> new IllegalStateException("问题 " + finding.getId() + " 没有待验收的整改"));
+    FindingRectification rectification =
+        rectifications
+            .findFirstByFindingIdAndDecisionIsNullOrderByIdDesc(finding.getId())
+            .orElseThrow(() -> new IllegalStateException("问题 " + finding.getId() + " 没有待验收的整改"));
     Instant now = clock.now();
-    rectification.decide(passed ? FindingRectification.Decision.PASSED : FindingRectification.Decision.RETURNED,
-        opinion, user(), now);
+    rectification.decide(
+        passed ? FindingRectification.Decision.PASSED : FindingRectification.Decision.RETURNED,
+        opinion,
+        user(),
+        now);
     if (passed) {
       finding.passed(now);
     } else {
@@ -282,24 +341,36 @@ public class InspectionService {
   /** ServiceTask_CloseInspectedUnit: the unit had no findings, or every finding passed. */
   public void closeUnit(DelegateExecution execution) {
     InspectedUnit unit = inspectedUnit(execution);
-    boolean open = findings.findByInspectedUnitIdOrderById(unit.getId()).stream().anyMatch(f -> f.getStatus().open());
+    boolean open =
+        findings.findByInspectedUnitIdOrderById(unit.getId()).stream()
+            .anyMatch(f -> f.getStatus().open());
     if (open) {
       throw new IllegalStateException("单位 " + unit.getUnitCode() + " 还有未通过验收的问题，不能办结");
     }
     unit.close(clock.now());
   }
 
-  /** ServiceTask_DraftInspectionReport: every unit is closed; the inspection closes and its report is drafted. */
+  /**
+   * ServiceTask_DraftInspectionReport: every unit is closed; the inspection closes and its report
+   * is drafted.
+   */
   public void closeInspection(DelegateExecution execution) {
     Inspection inspection = inspection(execution);
     inspection.close(clock.now());
   }
 
-  /** Task_PublishTypicalCaseNotice completed: the 通报 is recorded for each typical-case finding it names. */
+  /**
+   * Task_PublishTypicalCaseNotice completed: the 通报 is recorded for each typical-case finding it
+   * names.
+   */
   public void recordNotice(DelegateTask task) {
     long inspectionId = ((Number) task.getVariable(Variables.INSPECTION_ID)).longValue();
-    String decision = choice(task, Variables.NOTICE_DECISION, "是否通报",
-        List.of(InspectionProcess.PUBLISH, InspectionProcess.SKIP));
+    String decision =
+        choice(
+            task,
+            Variables.NOTICE_DECISION,
+            "是否通报",
+            List.of(InspectionProcess.PUBLISH, InspectionProcess.SKIP));
     if (!InspectionProcess.PUBLISH.equals(decision)) {
       return;
     }
@@ -317,18 +388,22 @@ public class InspectionService {
 
   /** The instance was cancelled or deleted: its open rows end as CANCELLED. */
   public void cancel(String processInstanceId) {
-    inspections.findByProcessInstanceId(processInstanceId).filter(i -> i.getStatus() == Inspection.Status.OPEN)
-        .ifPresent(inspection -> {
-          Instant now = clock.now();
-          inspection.cancel(now);
-          for (InspectedUnit unit : units.findByInspectionIdOrderById(inspection.getId())) {
-            if (unit.getStatus().open()) {
-              unit.cancel(now);
-            }
-          }
-          findings.findByInspectionIdOrderById(inspection.getId()).stream().filter(f -> f.getStatus().open())
-              .forEach(Finding::cancel);
-        });
+    inspections
+        .findByProcessInstanceId(processInstanceId)
+        .filter(i -> i.getStatus() == Inspection.Status.OPEN)
+        .ifPresent(
+            inspection -> {
+              Instant now = clock.now();
+              inspection.cancel(now);
+              for (InspectedUnit unit : units.findByInspectionIdOrderById(inspection.getId())) {
+                if (unit.getStatus().open()) {
+                  unit.cancel(now);
+                }
+              }
+              findings.findByInspectionIdOrderById(inspection.getId()).stream()
+                  .filter(f -> f.getStatus().open())
+                  .forEach(Finding::cancel);
+            });
   }
 
   // ------------------------------------------------------------------ helpers
@@ -336,11 +411,14 @@ public class InspectionService {
   private Plan plan(Object value) {
     long id;
     try {
-      id = value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).strip());
+      id =
+          value instanceof Number n ? n.longValue() : Long.parseLong(String.valueOf(value).strip());
     } catch (NumberFormatException e) {
       throw FormValues.invalid(Variables.PLAN_ID, "请选择任务分解方案。");
     }
-    return plans.findById(id).orElseThrow(() -> FormValues.invalid(Variables.PLAN_ID, "所选任务分解方案不存在。"));
+    return plans
+        .findById(id)
+        .orElseThrow(() -> FormValues.invalid(Variables.PLAN_ID, "所选任务分解方案不存在。"));
   }
 
   private List<Unit> chosenUnits(Object value) {
@@ -353,8 +431,11 @@ public class InspectionService {
     }
     List<Unit> chosen = new ArrayList<>();
     for (String code : codes) {
-      Unit unit = directory.byCode(code)
-          .orElseThrow(() -> FormValues.invalid(Variables.UNIT_CODES, "单位目录中没有编码为“" + code + "”的单位。"));
+      Unit unit =
+          directory
+              .byCode(code)
+              .orElseThrow(
+                  () -> FormValues.invalid(Variables.UNIT_CODES, "单位目录中没有编码为“" + code + "”的单位。"));
       if (unit.kind() == UnitKind.OFFICE) {
         throw FormValues.invalid(Variables.UNIT_CODES, "依法治区办不能督察自己。");
       }
@@ -383,10 +464,14 @@ public class InspectionService {
     if (value == null) {
       return List.of();
     }
-    return Arrays.stream(value.toString().split("[,，\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    return Arrays.stream(value.toString().split("[,，\\s]+"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
-  private static String choice(VariableScope scope, String name, String label, List<String> allowed) {
+  private static String choice(
+      VariableScope scope, String name, String label, List<String> allowed) {
     Object value = scope.getVariable(name);
     if (value == null || !allowed.contains(value.toString())) {
       throw FormValues.invalid(name, "请选择" + label + "。");
@@ -416,7 +501,8 @@ public class InspectionService {
   }
 
   static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-  static final List<String> FILE_TYPES = List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "zip");
+  static final List<String> FILE_TYPES =
+      List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "zip");
 
   /** The evidence files' names, each checked against the limits the form states (type, 20 MB). */
   private static List<String> evidence(VariableScope scope) {
@@ -428,10 +514,12 @@ public class InspectionService {
         String filename = file.getFilename();
         int dot = filename.lastIndexOf('.');
         if (!FILE_TYPES.contains(dot < 0 ? "" : filename.substring(dot + 1).toLowerCase())) {
-          throw FormValues.invalid(name, "佐证材料“" + filename + "”的类型不支持，请上传 pdf、doc、docx、xls、xlsx、jpg、png 或 zip 文件。");
+          throw FormValues.invalid(
+              name, "佐证材料“" + filename + "”的类型不支持，请上传 pdf、doc、docx、xls、xlsx、jpg、png 或 zip 文件。");
         }
         try (var in = file.getValue()) {
-          if (in != null && in.transferTo(java.io.OutputStream.nullOutputStream()) > MAX_FILE_BYTES) {
+          if (in != null
+              && in.transferTo(java.io.OutputStream.nullOutputStream()) > MAX_FILE_BYTES) {
             throw FormValues.invalid(name, "佐证材料“" + filename + "”超过 20 MB。");
           }
         } catch (java.io.IOException e) {
@@ -453,7 +541,8 @@ public class InspectionService {
   }
 
   private InspectedUnit inspectedUnit(long inspectionId, String unitCode) {
-    return units.findByInspectionIdAndUnitCode(inspectionId, unitCode)
+    return units
+        .findByInspectionIdAndUnitCode(inspectionId, unitCode)
         .orElseThrow(() -> new IllegalStateException("督察 " + inspectionId + " 没有单位 " + unitCode));
   }
 

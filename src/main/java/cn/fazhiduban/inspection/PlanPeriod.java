@@ -10,13 +10,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A plan's period, within which every unit must be inspected once: the years in its title (任务分解方案（2021—2025年）
- * → 2021-01-01 … 2025-12-31); failing that, the years of its tasks' milestones; failing that, five years from the year
- * it was issued (a 五年规划's span).
+ * A plan's period, within which every unit must be inspected once: the years in its title
+ * (任务分解方案（2021—2025年） → 2021-01-01 … 2025-12-31); failing that, the years of its tasks' milestones;
+ * failing that, five years from the year it was issued (a 五年规划's span).
  */
 record PlanPeriod(LocalDate from, LocalDate to, String source) {
 
-  private static final Pattern YEARS = Pattern.compile("((?:19|20)\\d{2})\\s*年?\\s*[—–\\-－~～至到]+\\s*((?:19|20)\\d{2})");
+  private static final Pattern YEARS =
+      Pattern.compile("((?:19|20)\\d{2})\\s*年?\\s*[—–\\-－~～至到]+\\s*((?:19|20)\\d{2})");
 
   static PlanPeriod of(Plan plan) {
     Matcher years = YEARS.matcher(plan.getTitle() == null ? "" : plan.getTitle());
@@ -27,14 +28,23 @@ record PlanPeriod(LocalDate from, LocalDate to, String source) {
         return new PlanPeriod(LocalDate.of(first, 1, 1), LocalDate.of(last, 12, 31), "title");
       }
     }
-    IntSummaryStatistics milestones = plan.getTasks().stream().map(PlanTask::getMilestones)
-        .flatMap(java.util.List::stream).map(PlanMilestone::getDue).mapToInt(LocalDate::getYear).summaryStatistics();
+    IntSummaryStatistics milestones =
+        plan.getTasks().stream()
+            .map(PlanTask::getMilestones)
+            .flatMap(java.util.List::stream)
+            .map(PlanMilestone::getDue)
+            .mapToInt(LocalDate::getYear)
+            .summaryStatistics();
     if (milestones.getCount() > 0) {
-      return new PlanPeriod(LocalDate.of(milestones.getMin(), 1, 1), LocalDate.of(milestones.getMax(), 12, 31),
+      return new PlanPeriod(
+          LocalDate.of(milestones.getMin(), 1, 1),
+          LocalDate.of(milestones.getMax(), 12, 31),
           "milestones");
     }
-    int issued = plan.getIssuedOn() != null ? plan.getIssuedOn().getYear()
-        : plan.getImportedAt().atZone(cn.fazhiduban.engine.EngineClock.ZONE).getYear();
+    int issued =
+        plan.getIssuedOn() != null
+            ? plan.getIssuedOn().getYear()
+            : plan.getImportedAt().atZone(cn.fazhiduban.engine.EngineClock.ZONE).getYear();
     return new PlanPeriod(LocalDate.of(issued, 1, 1), LocalDate.of(issued + 4, 12, 31), "issued");
   }
 

@@ -16,6 +16,7 @@ class RemindFindingRectificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.remindFinding(InspectionEscalations.id(execution, InspectionProcess.Variables.FINDING_ID));
+    service.remindFinding(
+        InspectionEscalations.id(execution, InspectionProcess.Variables.FINDING_ID));
   }
 }

@@ -16,6 +16,7 @@ class RemindSelfInspectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.remindSelfInspection(InspectionEscalations.id(execution, InspectionProcess.Variables.INSPECTED_UNIT_ID));
+    service.remindSelfInspection(
+        InspectionEscalations.id(execution, InspectionProcess.Variables.INSPECTED_UNIT_ID));
   }
 }

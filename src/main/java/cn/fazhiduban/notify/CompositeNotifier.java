@@ -6,7 +6,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Primary;
 import org.springframework.stereotype.Component;
 
-/** The {@link Notifier} callers get: hands each notification to every channel; one failing channel does not stop the others. */
+/**
+ * The {@link Notifier} callers get: hands each notification to every channel; one failing channel
+ * does not stop the others.
+ */
 @Primary
 @Component
 public class CompositeNotifier implements Notifier {

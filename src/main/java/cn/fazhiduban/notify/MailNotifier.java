@@ -9,9 +9,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails a notification to its {@code emails} as plain UTF-8 text. Off unless {@code duban.notify.mail.enabled=true}
- * (then {@code spring.mail.*} must name the SMTP server). A failed mail is logged, never thrown: a notice
- * that could not go out must not undo the supervision work that caused it.
+ * Mails a notification to its {@code emails} as plain UTF-8 text. Off unless {@code
+ * duban.notify.mail.enabled=true} (then {@code spring.mail.*} must name the SMTP server). A failed
+ * mail is logged, never thrown: a notice that could not go out must not undo the supervision work
+ * that caused it.
  */
 @Component
 @ConditionalOnProperty(name = "duban.notify.mail.enabled", havingValue = "true")
@@ -38,15 +39,20 @@ class MailNotifier implements Notifier {
       return;
     }
     try {
-      mailSender.send(mime -> {
-        MimeMessageHelper message = new MimeMessageHelper(mime, false, "UTF-8");
-        message.setFrom(from);
-        message.setTo(notification.emails().toArray(String[]::new));
-        message.setSubject(notification.subject());
-        message.setText(notification.body(), false);
-      });
+      mailSender.send(
+          mime -> {
+            MimeMessageHelper message = new MimeMessageHelper(mime, false, "UTF-8");
+            message.setFrom(from);
+            message.setTo(notification.emails().toArray(String[]::new));
+            message.setSubject(notification.subject());
+            message.setText(notification.body(), false);
+          });
     } catch (MailException e) {
-      log.warn("督办通知邮件未能发送（{}，{} 个收件人）：{}", notification.subject(), notification.emails().size(), e.getMessage());
+      log.warn(
+          "督办通知邮件未能发送（{}，{} 个收件人）：{}",
+          notification.subject(),
+          notification.emails().size(),
+          e.getMessage());
     }
   }
 }

@@ -15,7 +15,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An imported 任务分解方案. Its text is kept as imported; the hash makes a second import of it find this one. */
+/**
+ * An imported 任务分解方案. Its text is kept as imported; the hash makes a second import of it find this
+ * one.
+ */
 @Entity
 @Table(name = "plan")
 public class Plan {
@@ -59,8 +62,14 @@ public class Plan {
 
   protected Plan() {}
 
-  public Plan(String title, String issuer, LocalDate issuedOn, String contentHash, String sourceText,
-      Instant importedAt, String importedBy) {
+  public Plan(
+      String title,
+      String issuer,
+      LocalDate issuedOn,
+      String contentHash,
+      String sourceText,
+      Instant importedAt,
+      String importedBy) {
     this.title = title;
     this.issuer = issuer;
     this.issuedOn = issuedOn;

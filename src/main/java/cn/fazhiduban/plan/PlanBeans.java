@@ -5,7 +5,10 @@ import cn.fazhiduban.plan.parse.PlanParser;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The parser and the .docx reader, which are plain classes so that tests can make them without Spring. */
+/**
+ * The parser and the .docx reader, which are plain classes so that tests can make them without
+ * Spring.
+ */
 @Configuration
 class PlanBeans {
 

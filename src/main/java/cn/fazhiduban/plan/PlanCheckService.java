@@ -30,9 +30,10 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Service;
 
 /**
- * The plan-import process's work: read the uploaded plan into a draft for the office's check, check what the office
- * changed (everything the form sends is input), and store the corrected plan with a record of the changes. Runs in the
- * engine's transaction: a refusal rolls everything back and shows its Chinese message on the form.
+ * The plan-import process's work: read the uploaded plan into a draft for the office's check, check
+ * what the office changed (everything the form sends is input), and store the corrected plan with a
+ * record of the changes. Runs in the engine's transaction: a refusal rolls everything back and
+ * shows its Chinese message on the form.
  */
 @Service
 public class PlanCheckService {
@@ -48,8 +49,13 @@ public class PlanCheckService {
   private final ObjectMapper json;
   private final ObjectMapper strictJson;
 
-  PlanCheckService(PlanImportService importService, PlanImportDraftRepository drafts,
-      PlanCorrectionRepository corrections, UnitDirectory directory, UnitService unitService, EngineClock clock,
+  PlanCheckService(
+      PlanImportService importService,
+      PlanImportDraftRepository drafts,
+      PlanCorrectionRepository corrections,
+      UnitDirectory directory,
+      UnitService unitService,
+      EngineClock clock,
       ObjectMapper json) {
     this.importService = importService;
     this.drafts = drafts;
@@ -58,16 +64,21 @@ public class PlanCheckService {
     this.unitService = unitService;
     this.clock = clock;
     this.json = json;
-    this.strictJson = json.copy().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    this.strictJson =
+        json.copy()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
   }
 
-  // ---- reading -----------------------------------------------------------------------------------------------------
+  // ---- reading
+  // -----------------------------------------------------------------------------------------------------
 
   /** Parses the text and keeps it for the instance; the answer is the form's {@code draft}. */
   public Map<String, Object> startCheck(String processInstanceId, String text, String startedBy) {
     ParsedPlan parsed = importService.parse(text);
-    drafts.save(new PlanImportDraft(processInstanceId, PlanImportService.normalize(text), startedBy, clock.now()));
+    drafts.save(
+        new PlanImportDraft(
+            processInstanceId, PlanImportService.normalize(text), startedBy, clock.now()));
     return draft(parsed, importService.storedPlanOf(text).orElse(null));
   }
 
@@ -90,26 +101,43 @@ public class PlanCheckService {
       view.put("byDivision", task.byDivision());
       view.put("lead", references(task.leadUnits(), unresolved));
       view.put("responsible", references(task.responsibleUnits(), unresolved));
-      view.put("milestones", task.milestones().stream()
-          .map(m -> Map.of("due", m.due().toString(), "text", m.text())).toList());
+      view.put(
+          "milestones",
+          task.milestones().stream()
+              .map(m -> Map.of("due", m.due().toString(), "text", m.text()))
+              .toList());
       tasks.add(view);
       if (task.leadUnits().isEmpty() && !mentions(parsed.warnings(), task.line(), "牵头")) {
-        warnings.add(new ParseWarning(task.line(), "第 " + task.number() + " 项没有牵头单位"
-            + (task.byDivision() ? "（按职责分工负责）" : "") + "，请核对后指定牵头单位，或确认由依法治区办审核。"));
+        warnings.add(
+            new ParseWarning(
+                task.line(),
+                "第 "
+                    + task.number()
+                    + " 项没有牵头单位"
+                    + (task.byDivision() ? "（按职责分工负责）" : "")
+                    + "，请核对后指定牵头单位，或确认由依法治区办审核。"));
       }
       for (String name : concat(task.leadUnits(), task.responsibleUnits())) {
-        if (!directory.resolve(name).resolved() && !mentions(parsed.warnings(), task.line(), name)) {
-          warnings.add(new ParseWarning(task.line(), "第 " + task.number() + " 项的单位“" + name
-              + "”不在单位目录中，请对应到目录中的单位，或新增为单位。"));
+        if (!directory.resolve(name).resolved()
+            && !mentions(parsed.warnings(), task.line(), name)) {
+          warnings.add(
+              new ParseWarning(
+                  task.line(),
+                  "第 " + task.number() + " 项的单位“" + name + "”不在单位目录中，请对应到目录中的单位，或新增为单位。"));
         }
       }
     }
     warnings.sort((a, b) -> Integer.compare(a.line(), b.line()));
     draft.put("tasks", tasks);
-    draft.put("warnings", warnings.stream().map(w -> Map.of("line", w.line(), "message", w.message())).toList());
+    draft.put(
+        "warnings",
+        warnings.stream().map(w -> Map.of("line", w.line(), "message", w.message())).toList());
     draft.put("unresolved", List.copyOf(unresolved));
-    draft.put("units", directory.activeUnits().stream()
-        .map(u -> Map.of("code", u.code(), "name", u.name(), "kind", u.kind().label())).toList());
+    draft.put(
+        "units",
+        directory.activeUnits().stream()
+            .map(u -> Map.of("code", u.code(), "name", u.name(), "kind", u.kind().label()))
+            .toList());
     List<Map<String, String>> kinds = new ArrayList<>();
     for (UnitKind kind : UnitKind.values()) {
       kinds.add(Map.of("value", kind.name(), "label", kind.label()));
@@ -125,7 +153,9 @@ public class PlanCheckService {
       Map<String, Object> view = new LinkedHashMap<>();
       view.put("name", name);
       view.put("type", reference.type().name());
-      view.put("code", reference.type() == UnitReference.Type.UNIT ? reference.units().get(0).code() : null);
+      view.put(
+          "code",
+          reference.type() == UnitReference.Type.UNIT ? reference.units().get(0).code() : null);
       view.put("canonicalName", reference.canonicalName());
       references.add(view);
       if (!reference.resolved()) {
@@ -139,11 +169,19 @@ public class PlanCheckService {
     return warnings.stream().anyMatch(w -> w.line() == line && w.message().contains(text));
   }
 
-  // ---- checking ----------------------------------------------------------------------------------------------------
+  // ---- checking
+  // ----------------------------------------------------------------------------------------------------
 
-  /** What the 核对 form sends: only these fields, each checked against the draft and the directory. */
-  record Corrections(String title, String issuedOn, List<Mapping> mappings, List<NewUnit> newUnits,
-      List<TaskChange> tasks, List<Integer> dropped) {
+  /**
+   * What the 核对 form sends: only these fields, each checked against the draft and the directory.
+   */
+  record Corrections(
+      String title,
+      String issuedOn,
+      List<Mapping> mappings,
+      List<NewUnit> newUnits,
+      List<TaskChange> tasks,
+      List<Integer> dropped) {
     Corrections {
       mappings = mappings == null ? List.of() : mappings;
       newUnits = newUnits == null ? List.of() : newUnits;
@@ -161,7 +199,10 @@ public class PlanCheckService {
   /** A task's lead and/or responsible units as the office picked them ({@code null}: unchanged). */
   record TaskChange(Integer number, List<String> leadCodes, List<String> responsibleCodes) {}
 
-  /** Checks the corrections against the instance's draft; throws a form-field validation error on the first fault. */
+  /**
+   * Checks the corrections against the instance's draft; throws a form-field validation error on
+   * the first fault.
+   */
   public void check(String processInstanceId, Object correctionsVariable) {
     ParsedPlan parsed = importService.parse(draftText(processInstanceId));
     validate(parsed, read(correctionsVariable));
@@ -208,7 +249,10 @@ public class PlanCheckService {
     if (corrections.issuedOn() != null) {
       dateChanged = true;
       try {
-        issuedOn = corrections.issuedOn().isBlank() ? null : LocalDate.parse(corrections.issuedOn().strip());
+        issuedOn =
+            corrections.issuedOn().isBlank()
+                ? null
+                : LocalDate.parse(corrections.issuedOn().strip());
       } catch (DateTimeParseException e) {
         throw invalid("印发日期“" + corrections.issuedOn() + "”不是有效日期，请按 2026-05-01 的格式填写。");
       }
@@ -234,7 +278,9 @@ public class PlanCheckService {
       if (!handled.add(name)) {
         throw invalid("“" + name + "”处理了两次，请只选一种处理方式。");
       }
-      if (unit.code() == null || directory.byCode(unit.code()).isPresent() || !newCodes.add(unit.code())) {
+      if (unit.code() == null
+          || directory.byCode(unit.code()).isPresent()
+          || !newCodes.add(unit.code())) {
         throw invalid("新增单位“" + name + "”的编码“" + unit.code() + "”已被使用或未填写，请换一个。");
       }
     }
@@ -279,9 +325,13 @@ public class PlanCheckService {
     return unit;
   }
 
-  // ---- storing -----------------------------------------------------------------------------------------------------
+  // ---- storing
+  // -----------------------------------------------------------------------------------------------------
 
-  /** Applies the checked corrections and stores the plan, all in the caller's (the engine's) transaction. */
+  /**
+   * Applies the checked corrections and stores the plan, all in the caller's (the engine's)
+   * transaction.
+   */
   public ImportResult store(String processInstanceId, Object correctionsVariable, String by) {
     String text = draftText(processInstanceId);
     ParsedPlan parsed = importService.parse(text);
@@ -289,7 +339,8 @@ public class PlanCheckService {
     Checked checked = validate(parsed, corrections);
     List<Map<String, Object>> changes = new ArrayList<>();
 
-    // new names first, so that the plan's own names resolve when it is stored, and the next plan's too
+    // new names first, so that the plan's own names resolve when it is stored, and the next plan's
+    // too
     for (Mapping mapping : corrections.mappings()) {
       unitService.addAlias(mapping.code(), mapping.name(), by);
       changes.add(change("mapped", null, mapping.name(), mapping.code()));
@@ -328,29 +379,55 @@ public class PlanCheckService {
       if (change.responsibleCodes() != null) {
         responsible = names(change.responsibleCodes());
         if (!responsible.equals(task.responsibleUnits())) {
-          changes.add(change("responsibleUnits", task.number(), task.responsibleUnits(), responsible));
+          changes.add(
+              change("responsibleUnits", task.number(), task.responsibleUnits(), responsible));
         }
       }
       boolean byDivision = task.byDivision() && leads.isEmpty();
-      boolean needsAssignment = change.responsibleCodes() != null && !responsible.isEmpty() ? false
-          : task.needsAssignment();
-      kept.add(new ParsedTask(task.number(), task.chapter(), task.section(), task.text(), leads, responsible,
-          byDivision, needsAssignment, task.milestones(), task.annotation(), task.line()));
+      boolean needsAssignment =
+          change.responsibleCodes() != null && !responsible.isEmpty()
+              ? false
+              : task.needsAssignment();
+      kept.add(
+          new ParsedTask(
+              task.number(),
+              task.chapter(),
+              task.section(),
+              task.text(),
+              leads,
+              responsible,
+              byDivision,
+              needsAssignment,
+              task.milestones(),
+              task.annotation(),
+              task.line()));
     }
     if (!checked.title().equals(parsed.title())) {
       changes.add(change("title", null, parsed.title(), checked.title()));
     }
     if (checked.dateChanged() && !Objects.equals(checked.issuedOn(), parsed.issuedOn())) {
-      changes.add(change("issuedOn", null, String.valueOf(parsed.issuedOn()), String.valueOf(checked.issuedOn())));
+      changes.add(
+          change(
+              "issuedOn",
+              null,
+              String.valueOf(parsed.issuedOn()),
+              String.valueOf(checked.issuedOn())));
     }
-    ParsedPlan corrected = new ParsedPlan(checked.title(), parsed.issuer(), checked.issuedOn(), parsed.chapters(), kept,
-        parsed.warnings());
+    ParsedPlan corrected =
+        new ParsedPlan(
+            checked.title(),
+            parsed.issuer(),
+            checked.issuedOn(),
+            parsed.chapters(),
+            kept,
+            parsed.warnings());
     String firstReading = write(parsed);
     String changeRecord = write(changes);
     ImportResult result = importService.importChecked(text, corrected, by, plan -> {});
     if (result.created()) {
-      this.corrections.save(new PlanCorrection(result.id(), processInstanceId, by, clock.now(), firstReading,
-          changeRecord));
+      this.corrections.save(
+          new PlanCorrection(
+              result.id(), processInstanceId, by, clock.now(), firstReading, changeRecord));
     }
     drafts.deleteById(processInstanceId);
     return result;
@@ -378,7 +455,8 @@ public class PlanCheckService {
     }
   }
 
-  private static Map<String, Object> change(String what, Integer task, Object before, Object after) {
+  private static Map<String, Object> change(
+      String what, Integer task, Object before, Object after) {
     Map<String, Object> change = new LinkedHashMap<>();
     change.put("change", what);
     if (task != null) {
@@ -390,7 +468,9 @@ public class PlanCheckService {
   }
 
   private String draftText(String processInstanceId) {
-    return drafts.findById(processInstanceId).map(PlanImportDraft::getSourceText)
+    return drafts
+        .findById(processInstanceId)
+        .map(PlanImportDraft::getSourceText)
         .orElseThrow(() -> invalid("找不到这次导入的方案草稿，请重新发起导入。"));
   }
 

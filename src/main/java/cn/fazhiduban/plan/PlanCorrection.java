@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** What the office changed in a plan before it was stored: the parser's first reading and the changes (JSON). */
+/**
+ * What the office changed in a plan before it was stored: the parser's first reading and the
+ * changes (JSON).
+ */
 @Entity
 @Table(name = "plan_correction")
 public class PlanCorrection {
@@ -36,7 +39,12 @@ public class PlanCorrection {
 
   protected PlanCorrection() {}
 
-  PlanCorrection(Long planId, String processInstanceId, String correctedBy, Instant correctedAt, String parsedReading,
+  PlanCorrection(
+      Long planId,
+      String processInstanceId,
+      String correctedBy,
+      Instant correctedAt,
+      String parsedReading,
       String changes) {
     this.planId = planId;
     this.processInstanceId = processInstanceId;

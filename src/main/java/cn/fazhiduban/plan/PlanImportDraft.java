@@ -6,7 +6,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The text of a plan that waits in a plan-import instance for the office's check (not a variable: no history copy). */
+/**
+ * The text of a plan that waits in a plan-import instance for the office's check (not a variable:
+ * no history copy).
+ */
 @Entity
 @Table(name = "plan_import_draft")
 class PlanImportDraft {
@@ -26,7 +29,8 @@ class PlanImportDraft {
 
   protected PlanImportDraft() {}
 
-  PlanImportDraft(String processInstanceId, String sourceText, String startedBy, Instant startedAt) {
+  PlanImportDraft(
+      String processInstanceId, String sourceText, String startedBy, Instant startedAt) {
     this.processInstanceId = processInstanceId;
     this.sourceText = sourceText;
     this.startedBy = startedBy;

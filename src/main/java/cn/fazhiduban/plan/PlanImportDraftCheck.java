@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A plan text waiting for the office's check belongs to a running plan-import instance; one left behind by an
- * instance that an administrator deleted in Cockpit is reported.
+ * A plan text waiting for the office's check belongs to a running plan-import instance; one left
+ * behind by an instance that an administrator deleted in Cockpit is reported.
  */
 @Component
 class PlanImportDraftCheck implements ConsistencyCheck {

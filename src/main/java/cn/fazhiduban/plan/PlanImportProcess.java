@@ -1,8 +1,9 @@
 package cn.fazhiduban.plan;
 
 /**
- * Names shared by {@code processes/plan-import.bpmn}, its forms ({@code forms/plan-import-start.html},
- * {@code forms/plan-check.html}), the delegates and the tests. Change a name here and in the model together.
+ * Names shared by {@code processes/plan-import.bpmn}, its forms ({@code
+ * forms/plan-import-start.html}, {@code forms/plan-check.html}), the delegates and the tests.
+ * Change a name here and in the model together.
  */
 public final class PlanImportProcess {
 
@@ -28,14 +29,25 @@ public final class PlanImportProcess {
   public static final class Variables {
     /** The uploaded plan (File, .txt or .docx, up to 20 MB); removed once read. */
     public static final String PLAN_FILE = "planFile";
-    /** Pasted text, as Json {@code {"text": "…"}} (a String variable holds at most 4,000 characters); removed once read. */
+
+    /**
+     * Pasted text, as Json {@code {"text": "…"}} (a String variable holds at most 4,000
+     * characters); removed once read.
+     */
     public static final String PASTED_PLAN = "pastedPlan";
-    /** What the 核对 form shows (Json): the parser's reading, warnings, unknown names, the directory's units. */
+
+    /**
+     * What the 核对 form shows (Json): the parser's reading, warnings, unknown names, the directory's
+     * units.
+     */
     public static final String DRAFT = "draft";
+
     /** What the office changed (Json), checked on the server before anything is stored. */
     public static final String CORRECTIONS = "corrections";
+
     /** {@link #CONFIRM} or {@link #ABANDON}. */
     public static final String DECISION = "decision";
+
     /** The stored plan's id, after 确认导入. */
     public static final String PLAN_ID = "planId";
 

@@ -25,8 +25,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Parses a plan, resolves its units against the directory and stores it, all in one transaction. The same text
- * imported again (by anyone, even at the same moment) finds the plan stored the first time.
+ * Parses a plan, resolves its units against the directory and stores it, all in one transaction.
+ * The same text imported again (by anyone, even at the same moment) finds the plan stored the first
+ * time.
  */
 @Service
 public class PlanImportService {
@@ -38,8 +39,12 @@ public class PlanImportService {
   private final EngineClock clock;
   private final Duration parseDeadline;
 
-  public PlanImportService(PlanParser parser, UnitDirectory directory, PlanRepository plans,
-      TransactionTemplate transaction, EngineClock clock,
+  public PlanImportService(
+      PlanParser parser,
+      UnitDirectory directory,
+      PlanRepository plans,
+      TransactionTemplate transaction,
+      EngineClock clock,
       @Value("${duban.plan.parse-deadline:10s}") Duration parseDeadline) {
     this.parser = parser;
     this.directory = directory;
@@ -50,10 +55,12 @@ public class PlanImportService {
   }
 
   /** What an import did; read inside the transaction so that nothing lazy is left to load. */
-  public record ImportResult(long id, String title, int tasks, boolean created, List<String> unresolvedUnits) {
+  public record ImportResult(
+      long id, String title, int tasks, boolean created, List<String> unresolvedUnits) {
 
     static ImportResult of(Plan plan, boolean created) {
-      return new ImportResult(plan.getId(), plan.getTitle(), plan.getTasks().size(), created, unresolvedNames(plan));
+      return new ImportResult(
+          plan.getId(), plan.getTitle(), plan.getTasks().size(), created, unresolvedNames(plan));
     }
   }
 
@@ -64,21 +71,26 @@ public class PlanImportService {
 
   /** The parse deadline, and the directory's names: an unknown unit name gives a warning. */
   private PlanParser.Options parseOptions() {
-    return new PlanParser.Options(parseDeadline,
-        name -> directory.resolve(name).type() != UnitReference.Type.UNRESOLVED);
+    return new PlanParser.Options(
+        parseDeadline, name -> directory.resolve(name).type() != UnitReference.Type.UNRESOLVED);
   }
 
   public ImportResult importPlan(String text, String importedBy) {
     String normalized = normalize(text);
-    return importParsed(normalized, parser.parse(normalized, clock.today(), parseOptions()), importedBy,
+    return importParsed(
+        normalized,
+        parser.parse(normalized, clock.today(), parseOptions()),
+        importedBy,
         plan -> {});
   }
 
   /**
-   * Stores a plan as the office corrected it in the plan-import process: the same all-or-nothing import, keyed by the
-   * text as uploaded (so the same text again finds this plan); {@code stored} runs on a newly stored plan only.
+   * Stores a plan as the office corrected it in the plan-import process: the same all-or-nothing
+   * import, keyed by the text as uploaded (so the same text again finds this plan); {@code stored}
+   * runs on a newly stored plan only.
    */
-  ImportResult importChecked(String text, ParsedPlan corrected, String importedBy, Consumer<Plan> stored) {
+  ImportResult importChecked(
+      String text, ParsedPlan corrected, String importedBy, Consumer<Plan> stored) {
     return importParsed(normalize(text), corrected, importedBy, stored);
   }
 
@@ -87,29 +99,46 @@ public class PlanImportService {
     return plans.findByContentHash(sha256(normalize(text))).map(Plan::getId);
   }
 
-  private ImportResult importParsed(String normalized, ParsedPlan parsed, String importedBy, Consumer<Plan> stored) {
+  private ImportResult importParsed(
+      String normalized, ParsedPlan parsed, String importedBy, Consumer<Plan> stored) {
     String hash = sha256(normalized);
     try {
-      return transaction.execute(status -> plans.findByContentHash(hash)
-          .map(existing -> ImportResult.of(existing, false))
-          .orElseGet(() -> store(parsed, hash, normalized, importedBy, stored)));
+      return transaction.execute(
+          status ->
+              plans
+                  .findByContentHash(hash)
+                  .map(existing -> ImportResult.of(existing, false))
+                  .orElseGet(() -> store(parsed, hash, normalized, importedBy, stored)));
     } catch (DataIntegrityViolationException e) {
-      // Another import of the same text committed first: the unique hash turned us away, so return that one.
-      Optional<ImportResult> winner = transaction.execute(status -> plans.findByContentHash(hash)
-          .map(existing -> ImportResult.of(existing, false)));
+      // Another import of the same text committed first: the unique hash turned us away, so return
+      // that one.
+      Optional<ImportResult> winner =
+          transaction.execute(
+              status ->
+                  plans.findByContentHash(hash).map(existing -> ImportResult.of(existing, false)));
       return winner.orElseThrow(() -> e);
     }
   }
 
-  private ImportResult store(ParsedPlan parsed, String hash, String text, String importedBy, Consumer<Plan> stored) {
-    Plan plan = new Plan(parsed.title(), parsed.issuer(), parsed.issuedOn(), hash, text, clock.now(),
-        importedBy);
+  private ImportResult store(
+      ParsedPlan parsed, String hash, String text, String importedBy, Consumer<Plan> stored) {
+    Plan plan =
+        new Plan(
+            parsed.title(),
+            parsed.issuer(),
+            parsed.issuedOn(),
+            hash,
+            text,
+            clock.now(),
+            importedBy);
     int chapterOrdinal = 0;
     for (Chapter chapter : parsed.chapters()) {
       PlanChapter entity = new PlanChapter(chapterOrdinal++, chapter.number(), chapter.title());
       int sectionOrdinal = 0;
       for (Section section : chapter.sections()) {
-        entity.getSections().add(new PlanSection(sectionOrdinal++, section.number(), section.title()));
+        entity
+            .getSections()
+            .add(new PlanSection(sectionOrdinal++, section.number(), section.title()));
       }
       plan.getChapters().add(entity);
     }
@@ -123,11 +152,20 @@ public class PlanImportService {
   }
 
   private PlanTask toEntity(ParsedTask task) {
-    PlanTask entity = new PlanTask(task.number(), task.chapter(), task.section(), task.text(), task.annotation(),
-        task.byDivision(), task.needsAssignment(), task.line());
+    PlanTask entity =
+        new PlanTask(
+            task.number(),
+            task.chapter(),
+            task.section(),
+            task.text(),
+            task.annotation(),
+            task.byDivision(),
+            task.needsAssignment(),
+            task.line());
     addUnits(entity, Role.LEAD, task.leadUnits());
     addUnits(entity, Role.RESPONSIBLE, task.responsibleUnits());
-    task.milestones().forEach(m -> entity.getMilestones().add(new PlanMilestone(m.due(), m.text())));
+    task.milestones()
+        .forEach(m -> entity.getMilestones().add(new PlanMilestone(m.due(), m.text())));
     return entity;
   }
 
@@ -151,7 +189,10 @@ public class PlanImportService {
     return List.copyOf(names);
   }
 
-  /** Line endings, a byte-order mark and trailing blanks do not make a different plan; line numbers stay. */
+  /**
+   * Line endings, a byte-order mark and trailing blanks do not make a different plan; line numbers
+   * stay.
+   */
   static String normalize(String text) {
     String unified = text.replace("\r\n", "\n").replace('\r', '\n');
     if (!unified.isEmpty() && unified.charAt(0) == '\uFEFF') {
@@ -162,7 +203,8 @@ public class PlanImportService {
 
   private static String sha256(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

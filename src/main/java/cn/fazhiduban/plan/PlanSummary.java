@@ -5,4 +5,10 @@ import java.time.LocalDate;
 
 /** A row of {@code GET /api/plans}. */
 public record PlanSummary(
-    Long id, String title, String issuer, LocalDate issuedOn, Instant importedAt, String importedBy, int tasks) {}
+    Long id,
+    String title,
+    String issuer,
+    LocalDate issuedOn,
+    Instant importedAt,
+    String importedBy,
+    int tasks) {}

@@ -48,8 +48,15 @@ public class PlanTask {
 
   protected PlanTask() {}
 
-  public PlanTask(int number, String chapter, String section, String text, String annotation, boolean byDivision,
-      boolean needsAssignment, int line) {
+  public PlanTask(
+      int number,
+      String chapter,
+      String section,
+      String text,
+      String annotation,
+      boolean byDivision,
+      boolean needsAssignment,
+      int line) {
     this.number = number;
     this.chapter = chapter;
     this.section = section;

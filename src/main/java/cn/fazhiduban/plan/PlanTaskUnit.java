@@ -11,8 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * A unit named by a task: the name as written, and what the unit directory made of it at import. Collective names stay
- * collective here; they expand to their members when a supervision round opens.
+ * A unit named by a task: the name as written, and what the unit directory made of it at import.
+ * Collective names stay collective here; they expand to their members when a supervision round
+ * opens.
  */
 @Entity
 @Table(name = "plan_task_unit")
@@ -52,7 +53,8 @@ public class PlanTaskUnit {
     this.ordinal = ordinal;
     this.writtenName = reference.writtenName();
     this.refType = reference.type();
-    this.unitCode = reference.type() == UnitReference.Type.UNIT ? reference.units().get(0).code() : null;
+    this.unitCode =
+        reference.type() == UnitReference.Type.UNIT ? reference.units().get(0).code() : null;
     this.canonicalName = reference.canonicalName();
   }
 

@@ -13,14 +13,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.Spin;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the uploaded or pasted plan when the process starts. A file that cannot be read, or holds no task, refuses the
- * start form with the reader's Chinese message: the start rolls back and nothing is stored. Otherwise the text is kept
- * for the instance and the form's {@code draft} is set; the upload itself is removed from the variables.
+ * Reads the uploaded or pasted plan when the process starts. A file that cannot be read, or holds
+ * no task, refuses the start form with the reader's Chinese message: the start rolls back and
+ * nothing is stored. Otherwise the text is kept for the instance and the form's {@code draft} is
+ * set; the upload itself is removed from the variables.
  */
 @Component
 class ReadPlanDelegate implements JavaDelegate {
@@ -31,7 +32,8 @@ class ReadPlanDelegate implements JavaDelegate {
   private final PlanCheckService checks;
   private final IdentityService identityService;
 
-  ReadPlanDelegate(PlanDocumentReader reader, PlanCheckService checks, IdentityService identityService) {
+  ReadPlanDelegate(
+      PlanDocumentReader reader, PlanCheckService checks, IdentityService identityService) {
     this.reader = reader;
     this.checks = checks;
     this.identityService = identityService;
@@ -72,7 +74,8 @@ class ReadPlanDelegate implements JavaDelegate {
     Object pasted = execution.getVariable(Variables.PASTED_PLAN);
     String text = pasted == null ? null : Spin.JSON(pasted.toString()).prop("text").stringValue();
     if (text == null || text.isBlank()) {
-      throw new FormFieldValidationException(Variables.PLAN_FILE, "请上传任务分解方案文件（.txt 或 .docx），或粘贴方案全文。");
+      throw new FormFieldValidationException(
+          Variables.PLAN_FILE, "请上传任务分解方案文件（.txt 或 .docx），或粘贴方案全文。");
     }
     if (text.length() > MAX_BYTES) {
       throw new FormFieldValidationException(Variables.PASTED_PLAN, "粘贴的方案过长，不能超过 20 MB。");

@@ -23,21 +23,36 @@ class StoreCheckedPlanDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ImportResult result = checks.store(execution.getProcessInstanceId(), execution.getVariable(Variables.CORRECTIONS),
-        checkedBy(execution));
+    ImportResult result =
+        checks.store(
+            execution.getProcessInstanceId(),
+            execution.getVariable(Variables.CORRECTIONS),
+            checkedBy(execution));
     execution.setVariable(Variables.PLAN_ID, result.id());
   }
 
-  /** The logged-in user who completed the check; else (a test without login) the check task's assignee. */
+  /**
+   * The logged-in user who completed the check; else (a test without login) the check task's
+   * assignee.
+   */
   private String checkedBy(DelegateExecution execution) {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication != null && authentication.getUserId() != null) {
       return authentication.getUserId();
     }
-    HistoricTaskInstance check = execution.getProcessEngineServices().getHistoryService()
-        .createHistoricTaskInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey(PlanImportProcess.Elements.CHECK_PLAN).orderByHistoricActivityInstanceStartTime().desc()
-        .list().stream().findFirst().orElse(null);
+    HistoricTaskInstance check =
+        execution
+            .getProcessEngineServices()
+            .getHistoryService()
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(execution.getProcessInstanceId())
+            .taskDefinitionKey(PlanImportProcess.Elements.CHECK_PLAN)
+            .orderByHistoricActivityInstanceStartTime()
+            .desc()
+            .list()
+            .stream()
+            .findFirst()
+            .orElse(null);
     return check == null || check.getAssignee() == null ? "unknown" : check.getAssignee();
   }
 }

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * 起草年度报告: drafts the year's report and keeps it as version 1. Started by the January timer, the year is last
- * year.
+ * 起草年度报告: drafts the year's report and keeps it as version 1. Started by the January timer, the
+ * year is last year.
  */
 @Component
 public class DraftAnnualReportDelegate implements JavaDelegate {
@@ -17,7 +17,8 @@ public class DraftAnnualReportDelegate implements JavaDelegate {
   private final AnnualReportStore store;
   private final EngineClock clock;
 
-  DraftAnnualReportDelegate(AnnualReportDrafter drafter, AnnualReportStore store, EngineClock clock) {
+  DraftAnnualReportDelegate(
+      AnnualReportDrafter drafter, AnnualReportStore store, EngineClock clock) {
     this.drafter = drafter;
     this.store = store;
     this.clock = clock;
@@ -30,12 +31,15 @@ public class DraftAnnualReportDelegate implements JavaDelegate {
     execution.setVariable(Variables.YEAR, year);
     long reportId = store.start(year, execution.getProcessInstanceId(), clock.now());
     ReportDocument draft = drafter.draft(year);
-    int version = store.addVersion(reportId, AnnualReportProcess.KIND_DRAFT, draft.toDocx(), null, "system",
-        clock.now());
+    int version =
+        store.addVersion(
+            reportId, AnnualReportProcess.KIND_DRAFT, draft.toDocx(), null, "system", clock.now());
     execution.setVariable(Variables.REPORT_ID, reportId);
     execution.setVariable(Variables.REPORT_TEXT, draft.toText());
     execution.setVariable(Variables.VERSION, version);
-    execution.getProcessEngineServices().getRuntimeService()
+    execution
+        .getProcessEngineServices()
+        .getRuntimeService()
         .setVariable(execution.getProcessInstanceId(), Variables.YEAR, year);
   }
 }

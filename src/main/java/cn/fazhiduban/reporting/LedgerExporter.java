@@ -27,17 +27,22 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 台账: a round as an Excel workbook, streamed (SXSSF keeps 100 rows in memory and writes the rest to a temporary
- * file), so that a whole-plan round of two thousand work items exports in seconds with flat memory. Sheets: 工作事项
- * (one row per work item), 单位汇总 (counts, light and score per unit) and 章节汇总 (per chapter of the plan).
+ * 台账: a round as an Excel workbook, streamed (SXSSF keeps 100 rows in memory and writes the rest to
+ * a temporary file), so that a whole-plan round of two thousand work items exports in seconds with
+ * flat memory. Sheets: 工作事项 (one row per work item), 单位汇总 (counts, light and score per unit) and
+ * 章节汇总 (per chapter of the plan).
  */
 @Component
 public class LedgerExporter {
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private static final String[] ITEM_COLUMNS = {"任务编号", "章节", "任务内容", "牵头单位", "承办单位", "状态", "截止时间",
-      "上报时间", "最新进展", "审核意见", "督办等级", "逾期工作日", "红黄绿灯"};
+  private static final String[] ITEM_COLUMNS = {
+    "任务编号", "章节", "任务内容", "牵头单位", "承办单位", "状态", "截止时间", "上报时间", "最新进展", "审核意见", "督办等级", "逾期工作日",
+    "红黄绿灯"
+  };
+
   /** Column widths in characters; a CJK character takes about two. */
   private static final int[] ITEM_WIDTHS = {9, 8, 60, 18, 16, 9, 17, 17, 50, 30, 10, 10, 8};
 
@@ -93,12 +98,14 @@ public class LedgerExporter {
     finish(sheet, ITEM_COLUMNS.length, r);
   }
 
-  private void writeUnits(SXSSFSheet sheet, Styles styles, List<Line> roundLines, Map<String, Double> scoreByUnit) {
+  private void writeUnits(
+      SXSSFSheet sheet, Styles styles, List<Line> roundLines, Map<String, Double> scoreByUnit) {
     String[] columns = summaryColumns("承办单位", "得分");
     int[] widths = summaryWidths(18);
     header(sheet, styles, columns, widths);
     Map<String, List<Line>> units = new LinkedHashMap<>();
-    roundLines.forEach(line -> units.computeIfAbsent(line.item().unitName(), k -> new ArrayList<>()).add(line));
+    roundLines.forEach(
+        line -> units.computeIfAbsent(line.item().unitName(), k -> new ArrayList<>()).add(line));
     int r = 1;
     for (Map.Entry<String, List<Line>> unit : units.entrySet()) {
       Row row = sheet.createRow(r++);
@@ -115,11 +122,17 @@ public class LedgerExporter {
     String[] columns = summaryColumns("章节", null);
     header(sheet, styles, columns, summaryWidths(40));
     Map<String, List<Line>> chapters = new LinkedHashMap<>();
-    roundLines.forEach(line -> {
-      String chapter = line.item().chapter() == null ? "—" : line.item().chapter()
-          + (line.item().chapterTitle() == null ? "" : "、" + line.item().chapterTitle());
-      chapters.computeIfAbsent(chapter, k -> new ArrayList<>()).add(line);
-    });
+    roundLines.forEach(
+        line -> {
+          String chapter =
+              line.item().chapter() == null
+                  ? "—"
+                  : line.item().chapter()
+                      + (line.item().chapterTitle() == null
+                          ? ""
+                          : "、" + line.item().chapterTitle());
+          chapters.computeIfAbsent(chapter, k -> new ArrayList<>()).add(line);
+        });
     int r = 1;
     for (Map.Entry<String, List<Line>> chapter : chapters.entrySet()) {
       summaryRow(sheet.createRow(r++), styles, chapter.getKey(), chapter.getValue());
@@ -145,7 +158,10 @@ public class LedgerExporter {
     return widths;
   }
 
-  /** Writes name, light, total, counts per status, overdue and escalated; returns the next free column. */
+  /**
+   * Writes name, light, total, counts per status, overdue and escalated; returns the next free
+   * column.
+   */
   private static int summaryRow(Row row, Styles styles, String name, List<Line> group) {
     String light = "green";
     for (Line line : group) {
@@ -156,11 +172,22 @@ public class LedgerExporter {
     number(row, 2, group.size(), styles.text);
     int c = 3;
     for (String status : RoundLines.STATUSES) {
-      number(row, c++, group.stream().filter(line -> line.item().status().equals(status)).count(), styles.text);
+      number(
+          row,
+          c++,
+          group.stream().filter(line -> line.item().status().equals(status)).count(),
+          styles.text);
     }
     number(row, c++, group.stream().filter(Line::overdue).count(), styles.text);
-    number(row, c++, group.stream().filter(line -> line.item().escalationLevel() != null
-        && !"CLOSED".equals(line.item().status())).count(), styles.text);
+    number(
+        row,
+        c++,
+        group.stream()
+            .filter(
+                line ->
+                    line.item().escalationLevel() != null && !"CLOSED".equals(line.item().status()))
+            .count(),
+        styles.text);
     return c;
   }
 

@@ -3,8 +3,8 @@ package cn.fazhiduban.reporting;
 import java.util.List;
 
 /**
- * Adds problems found in a year to the annual report's problems section (问题与整改), one paragraph each, so that
- * reporting need not know every feature that finds problems.
+ * Adds problems found in a year to the annual report's problems section (问题与整改), one paragraph
+ * each, so that reporting need not know every feature that finds problems.
  */
 public interface ProblemSource {
 

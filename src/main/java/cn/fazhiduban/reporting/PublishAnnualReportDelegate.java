@@ -33,12 +33,17 @@ public class PublishAnnualReportDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     long reportId = ((Number) execution.getVariable(Variables.REPORT_ID)).longValue();
-    AnnualReportStore.Version approved = store.latestOf(reportId)
-        .orElseThrow(() -> new IllegalStateException("年度报告 " + reportId + " 没有任何版本"));
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    AnnualReportStore.Version approved =
+        store
+            .latestOf(reportId)
+            .orElseThrow(() -> new IllegalStateException("年度报告 " + reportId + " 没有任何版本"));
+    Authentication user =
+        execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     String by = user == null || user.getUserId() == null ? "system" : user.getUserId();
     byte[] published = stamp(approved.content(), "发布状态：已发布（" + DATE.format(clock.today()) + "）");
-    int version = store.addVersion(reportId, AnnualReportProcess.KIND_PUBLISHED, published, null, by, clock.now());
+    int version =
+        store.addVersion(
+            reportId, AnnualReportProcess.KIND_PUBLISHED, published, null, by, clock.now());
     store.published(reportId, by, clock.now());
     execution.setVariable(Variables.VERSION, version);
   }

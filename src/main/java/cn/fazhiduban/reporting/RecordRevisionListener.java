@@ -1,8 +1,8 @@
 package cn.fazhiduban.reporting;
 
+import cn.fazhiduban.engine.CurrentUser;
 import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.reporting.AnnualReportProcess.Variables;
-import cn.fazhiduban.engine.CurrentUser;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.variable.value.FileValue;
 import org.springframework.stereotype.Component;
 
 /**
- * 修改年度报告 completed: an uploaded .docx becomes the next version as it is; otherwise, where the office changed the
- * text in the form, the text becomes the next version. Either way the report goes to the leaders.
+ * 修改年度报告 completed: an uploaded .docx becomes the next version as it is; otherwise, where the
+ * office changed the text in the form, the text becomes the next version. Either way the report
+ * goes to the leaders.
  */
 @Component
 public class RecordRevisionListener implements TaskListener {
@@ -50,7 +51,9 @@ public class RecordRevisionListener implements TaskListener {
       } catch (IllegalArgumentException e) {
         throw new BadUserRequestException("修改稿不是有效的 Word（.docx）文件，请另存为 .docx 后重新上传。");
       }
-      int version = store.addVersion(reportId, AnnualReportProcess.KIND_UPLOADED, content, null, by, clock.now());
+      int version =
+          store.addVersion(
+              reportId, AnnualReportProcess.KIND_UPLOADED, content, null, by, clock.now());
       task.getExecution().removeVariable(Variables.REVISED_REPORT);
       task.getExecution().setVariable(Variables.REPORT_TEXT, text);
       task.getExecution().setVariable(Variables.VERSION, version);
@@ -60,10 +63,13 @@ public class RecordRevisionListener implements TaskListener {
       if (text.isBlank()) {
         throw new BadUserRequestException("报告正文不能为空：请修改正文或上传修改稿。");
       }
-      String current = store.latestOf(reportId).map(v -> ReportDocument.textOf(v.content())).orElse("");
+      String current =
+          store.latestOf(reportId).map(v -> ReportDocument.textOf(v.content())).orElse("");
       if (!normalized(text).equals(normalized(current))) {
         byte[] content = ReportDocument.fromText(text).toDocx();
-        int version = store.addVersion(reportId, AnnualReportProcess.KIND_EDITED, content, null, by, clock.now());
+        int version =
+            store.addVersion(
+                reportId, AnnualReportProcess.KIND_EDITED, content, null, by, clock.now());
         task.getExecution().setVariable(Variables.VERSION, version);
       }
     }
@@ -71,6 +77,9 @@ public class RecordRevisionListener implements TaskListener {
   }
 
   private static String normalized(String text) {
-    return text.lines().map(String::strip).filter(line -> !line.isEmpty()).reduce("", (a, b) -> a + "\n" + b);
+    return text.lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .reduce("", (a, b) -> a + "\n" + b);
   }
 }

@@ -15,9 +15,9 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
 /**
- * A report as a title and blocks (headings, paragraphs, tables), rendered as .docx (Apache POI XWPF) or as plain text
- * for the office's form, and read back from that text: a line like {@code 三、…} is a heading, a line with tabs a
- * table row, anything else a paragraph.
+ * A report as a title and blocks (headings, paragraphs, tables), rendered as .docx (Apache POI
+ * XWPF) or as plain text for the office's form, and read back from that text: a line like {@code
+ * 三、…} is a heading, a line with tabs a table row, anything else a paragraph.
  */
 final class ReportDocument {
 
@@ -102,7 +102,8 @@ final class ReportDocument {
   }
 
   byte[] toDocx() {
-    try (XWPFDocument docx = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument docx = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       docx.getProperties().getCoreProperties().setTitle(title);
       XWPFParagraph head = docx.createParagraph();
       head.setStyle("Title");
@@ -129,7 +130,9 @@ final class ReportDocument {
     }
   }
 
-  /** The paragraphs' text of a .docx (table rows with tabs), for the office's form after an upload. */
+  /**
+   * The paragraphs' text of a .docx (table rows with tabs), for the office's form after an upload.
+   */
   static String textOf(byte[] docx) {
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
       StringBuilder text = new StringBuilder();
@@ -138,7 +141,9 @@ final class ReportDocument {
           text.append(p.getText()).append('\n');
         } else if (element instanceof XWPFTable t) {
           for (XWPFTableRow row : t.getRows()) {
-            text.append(String.join("\t", row.getTableCells().stream().map(c -> c.getText()).toList())).append('\n');
+            text.append(
+                    String.join("\t", row.getTableCells().stream().map(c -> c.getText()).toList()))
+                .append('\n');
           }
         }
       }

@@ -10,8 +10,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What the annual report needs beyond the general grants: 依法治区办 may start {@code annual-report} from Tasklist,
- * and leaders open Tasklist for their one task there, 审定年度报告 (its candidate group gives them that task alone).
+ * What the annual report needs beyond the general grants: 依法治区办 may start {@code annual-report}
+ * from Tasklist, and leaders open Tasklist for their one task there, 审定年度报告 (its candidate group
+ * gives them that task alone).
  */
 @Component
 class ReportingAuthorizations {
@@ -26,7 +27,10 @@ class ReportingAuthorizations {
 
   @EventListener(ApplicationReadyEvent.class)
   void grant() {
-    authorizations.grant(Groups.OFFICE, Resources.PROCESS_DEFINITION, AnnualReportProcess.PROCESS_ID,
+    authorizations.grant(
+        Groups.OFFICE,
+        Resources.PROCESS_DEFINITION,
+        AnnualReportProcess.PROCESS_ID,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     authorizations.grant(Groups.OFFICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     authorizations.grant(Groups.LEADERS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);

@@ -18,32 +18,51 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The 考核 score of each unit for a year or a round: supervision's counts and every {@link ScoreInputContributor}'s go
- * into the deployed {@code unit-score} table; the score is 100 minus the deductions, never below 0.
+ * The 考核 score of each unit for a year or a round: supervision's counts and every {@link
+ * ScoreInputContributor}'s go into the deployed {@code unit-score} table; the score is 100 minus
+ * the deductions, never below 0.
  */
 @Service
 @Transactional(readOnly = true)
 public class ScoreService {
 
   /** One unit's row: the table's inputs, the rates, the deductions by rule and the score. */
-  public record ScoreRow(String unit, String unitCode, int workItems, Map<String, Integer> inputs, Double onTimeRate,
-      Double firstPassRate, List<UnitScoreDecision.Deduction> deductions, double totalDeduction, double score) {}
+  public record ScoreRow(
+      String unit,
+      String unitCode,
+      int workItems,
+      Map<String, Integer> inputs,
+      Double onTimeRate,
+      Double firstPassRate,
+      List<UnitScoreDecision.Deduction> deductions,
+      double totalDeduction,
+      double score) {}
 
-  public record Scores(Integer year, Long roundId, String period, Instant from, Instant to, int decisionVersion,
+  public record Scores(
+      Integer year,
+      Long roundId,
+      String period,
+      Instant from,
+      Instant to,
+      int decisionVersion,
       List<ScoreRow> units) {}
 
-  private static final Map<String, String> LEVEL_INPUTS = Map.of(
-      "警示", UnitScore.ESCALATIONS_WARNING,
-      "挂牌督办", UnitScore.ESCALATIONS_LISTED,
-      "通报", UnitScore.ESCALATIONS_NOTICE,
-      "约谈", UnitScore.ESCALATIONS_INTERVIEW);
+  private static final Map<String, String> LEVEL_INPUTS =
+      Map.of(
+          "警示", UnitScore.ESCALATIONS_WARNING,
+          "挂牌督办", UnitScore.ESCALATIONS_LISTED,
+          "通报", UnitScore.ESCALATIONS_NOTICE,
+          "约谈", UnitScore.ESCALATIONS_INTERVIEW);
 
   private final ReportingData data;
   private final UnitScoreDecision decision;
   private final List<ScoreInputContributor> contributors;
   private final EngineClock clock;
 
-  ScoreService(ReportingData data, UnitScoreDecision decision, List<ScoreInputContributor> contributors,
+  ScoreService(
+      ReportingData data,
+      UnitScoreDecision decision,
+      List<ScoreInputContributor> contributors,
       EngineClock clock) {
     this.data = data;
     this.decision = decision;
@@ -63,8 +82,11 @@ public class ScoreService {
 
   /** One round, from its opening until its due date (or now, if later). */
   public Period round(long roundId) {
-    RoundRow round = data.rounds().stream().filter(r -> r.id() == roundId).findFirst()
-        .orElseThrow(() -> ApiException.notFound("督办轮次 " + roundId));
+    RoundRow round =
+        data.rounds().stream()
+            .filter(r -> r.id() == roundId)
+            .findFirst()
+            .orElseThrow(() -> ApiException.notFound("督办轮次 " + roundId));
     Instant to = round.reportDue().isAfter(clock.now()) ? round.reportDue() : clock.now();
     return new Period(roundId, round.openedAt(), to, round.label());
   }
@@ -96,8 +118,12 @@ public class ScoreService {
       int passed = 0;
       for (ItemFacts item : unit.getValue()) {
         if (item.firstReportAt() != null) {
-          inputs.merge(item.firstReportAt().isAfter(item.reportDue()) ? UnitScore.REPORTS_LATE
-              : UnitScore.REPORTS_ON_TIME, 1, Integer::sum);
+          inputs.merge(
+              item.firstReportAt().isAfter(item.reportDue())
+                  ? UnitScore.REPORTS_LATE
+                  : UnitScore.REPORTS_ON_TIME,
+              1,
+              Integer::sum);
         } else if (now.isAfter(item.reportDue())) {
           inputs.merge(UnitScore.REPORTS_MISSING, 1, Integer::sum);
         }
@@ -116,32 +142,54 @@ public class ScoreService {
           inputs.merge(UnitScore.RECTIFICATIONS_OVERDUE, 1, Integer::sum);
         }
       }
-      levels.getOrDefault(code, Map.of()).forEach((level, count) -> {
-        String input = LEVEL_INPUTS.get(level);
-        if (input != null) {
-          inputs.merge(input, count, Integer::sum);
-        }
-      });
+      levels
+          .getOrDefault(code, Map.of())
+          .forEach(
+              (level, count) -> {
+                String input = LEVEL_INPUTS.get(level);
+                if (input != null) {
+                  inputs.merge(input, count, Integer::sum);
+                }
+              });
       for (ScoreInputContributor contributor : contributors) {
-        contributor.inputs(code, period.from(), period.to()).forEach((name, count) -> {
-          if (count != null) {
-            inputs.merge(name, count, Integer::sum);
-          }
-        });
+        contributor
+            .inputs(code, period.from(), period.to())
+            .forEach(
+                (name, count) -> {
+                  if (count != null) {
+                    inputs.merge(name, count, Integer::sum);
+                  }
+                });
       }
       UnitScoreDecision.Result result = table.evaluate(inputs);
       version = result.version();
-      int due = inputs.get(UnitScore.REPORTS_ON_TIME) + inputs.get(UnitScore.REPORTS_LATE)
-          + inputs.get(UnitScore.REPORTS_MISSING);
+      int due =
+          inputs.get(UnitScore.REPORTS_ON_TIME)
+              + inputs.get(UnitScore.REPORTS_LATE)
+              + inputs.get(UnitScore.REPORTS_MISSING);
       Double onTimeRate = due == 0 ? null : rate(inputs.get(UnitScore.REPORTS_ON_TIME), due);
       Double firstPassRate = reviewed == 0 ? null : rate(passed, reviewed);
-      rows.add(new ScoreRow(unit.getValue().get(0).unitName(), code, unit.getValue().size(), inputs, onTimeRate,
-          firstPassRate, result.deductions(), result.total(), UnitScore.score(result.total())));
+      rows.add(
+          new ScoreRow(
+              unit.getValue().get(0).unitName(),
+              code,
+              unit.getValue().size(),
+              inputs,
+              onTimeRate,
+              firstPassRate,
+              result.deductions(),
+              result.total(),
+              UnitScore.score(result.total())));
     }
-    rows.sort((a, b) -> Double.compare(b.score(), a.score()) != 0 ? Double.compare(b.score(), a.score())
-        : a.unitCode().compareTo(b.unitCode()));
-    Integer year = period.roundId() == null ? period.from().atZone(EngineClock.ZONE).getYear() : null;
-    return new Scores(year, period.roundId(), period.label(), period.from(), period.to(), version, rows);
+    rows.sort(
+        (a, b) ->
+            Double.compare(b.score(), a.score()) != 0
+                ? Double.compare(b.score(), a.score())
+                : a.unitCode().compareTo(b.unitCode()));
+    Integer year =
+        period.roundId() == null ? period.from().atZone(EngineClock.ZONE).getYear() : null;
+    return new Scores(
+        year, period.roundId(), period.label(), period.from(), period.to(), version, rows);
   }
 
   private static double rate(int part, int whole) {

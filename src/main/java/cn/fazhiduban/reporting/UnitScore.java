@@ -9,10 +9,12 @@ public final class UnitScore {
 
   /** The score every unit starts from; deductions are taken off it, down to {@link #FLOOR}. */
   public static final double FULL_MARKS = 100;
+
   public static final double FLOOR = 0;
 
   /** The table's inputs that supervision counts (escalation levels included). */
   public static final String REPORTS_ON_TIME = "reportsOnTime";
+
   public static final String REPORTS_LATE = "reportsLate";
   public static final String REPORTS_MISSING = "reportsMissing";
   public static final String REPORTS_RETURNED = "reportsReturned";
@@ -25,14 +27,28 @@ public final class UnitScore {
 
   /** Inputs that 法治督察 contributes through a {@link ScoreInputContributor}; 0 until one does. */
   public static final String FINDINGS_GENERAL = "findingsGeneral";
+
   public static final String FINDINGS_SERIOUS = "findingsSerious";
   public static final String FINDING_RECTIFICATIONS_OVERDUE = "findingRectificationsOverdue";
   public static final String TYPICAL_CASE_NOTICES = "typicalCaseNotices";
 
   /** Every input of the table, in its column order. */
-  public static final List<String> INPUTS = List.of(REPORTS_ON_TIME, REPORTS_LATE, REPORTS_MISSING, REPORTS_RETURNED,
-      RECTIFICATIONS_ORDERED, RECTIFICATIONS_OVERDUE, ESCALATIONS_WARNING, ESCALATIONS_LISTED, ESCALATIONS_NOTICE,
-      ESCALATIONS_INTERVIEW, FINDINGS_GENERAL, FINDINGS_SERIOUS, FINDING_RECTIFICATIONS_OVERDUE, TYPICAL_CASE_NOTICES);
+  public static final List<String> INPUTS =
+      List.of(
+          REPORTS_ON_TIME,
+          REPORTS_LATE,
+          REPORTS_MISSING,
+          REPORTS_RETURNED,
+          RECTIFICATIONS_ORDERED,
+          RECTIFICATIONS_OVERDUE,
+          ESCALATIONS_WARNING,
+          ESCALATIONS_LISTED,
+          ESCALATIONS_NOTICE,
+          ESCALATIONS_INTERVIEW,
+          FINDINGS_GENERAL,
+          FINDINGS_SERIOUS,
+          FINDING_RECTIFICATIONS_OVERDUE,
+          TYPICAL_CASE_NOTICES);
 
   /** The single output of the table (COLLECT + SUM). */
   public static final String DEDUCTION = "deduction";

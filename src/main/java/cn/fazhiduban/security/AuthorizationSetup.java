@@ -18,13 +18,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Grants each group only what it needs, on every start (adding what is missing, never widening by accident):
+ * Grants each group only what it needs, on every start (adding what is missing, never widening by
+ * accident):
+ *
  * <ul>
- *   <li>a unit's clerks and reviewers: Tasklist and the supervision definitions; their tasks come through the
- *       candidate-group links, which the engine grants with {@code TASK_WORK} (claim and complete, not reassign);</li>
- *   <li>{@code leaders}: Cockpit, reading the supervision processes and their history, changing nothing;</li>
- *   <li>{@code yfzqb}: Tasklist and Cockpit, all supervision tasks and instances, to operate rounds and escalations;</li>
- *   <li>{@code camunda-admin}: everything, including deployments, filters, users and authorizations.</li>
+ *   <li>a unit's clerks and reviewers: Tasklist and the supervision definitions; their tasks come
+ *       through the candidate-group links, which the engine grants with {@code TASK_WORK} (claim
+ *       and complete, not reassign);
+ *   <li>{@code leaders}: Cockpit, reading the supervision processes and their history, changing
+ *       nothing;
+ *   <li>{@code yfzqb}: Tasklist and Cockpit, all supervision tasks and instances, to operate rounds
+ *       and escalations;
+ *   <li>{@code camunda-admin}: everything, including deployments, filters, users and
+ *       authorizations.
  * </ul>
  */
 @Component
@@ -34,9 +40,9 @@ public class AuthorizationSetup {
   static final String COCKPIT = "cockpit";
 
   /**
-   * Process keys that 依法治区办 (and administrators, who may do everything) start from Tasklist's 启动流程. Tasklist
-   * offers a process only to whom holds CREATE_INSTANCE on its definition and CREATE on process instances, so nobody
-   * else is offered these, and nobody at all is offered the rest.
+   * Process keys that 依法治区办 (and administrators, who may do everything) start from Tasklist's 启动流程.
+   * Tasklist offers a process only to whom holds CREATE_INSTANCE on its definition and CREATE on
+   * process instances, so nobody else is offered these, and nobody at all is offered the rest.
    */
   static final List<String> STARTED_BY_OFFICE = List.of("plan-import");
 
@@ -44,7 +50,9 @@ public class AuthorizationSetup {
   private final UnitDirectory directory;
   private final List<StartableProcess> startable;
 
-  public AuthorizationSetup(AuthorizationService authorizations, UnitDirectory directory,
+  public AuthorizationSetup(
+      AuthorizationService authorizations,
+      UnitDirectory directory,
       List<StartableProcess> startable) {
     this.authorizations = authorizations;
     this.directory = directory;
@@ -59,22 +67,39 @@ public class AuthorizationSetup {
 
     String office = Groups.OFFICE;
     grant(office, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
-    grant(office, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
-        ProcessDefinitionPermissions.UPDATE_TASK, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+    grant(
+        office,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK,
+        ProcessDefinitionPermissions.UPDATE_TASK,
+        ProcessDefinitionPermissions.UPDATE_INSTANCE);
     grant(office, Resources.PROCESS_INSTANCE, ANY, Permissions.READ, Permissions.UPDATE);
     grant(office, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
     grant(office, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(office, Resources.DEPLOYMENT, ANY, Permissions.READ);
     for (String processKey : STARTED_BY_OFFICE) {
-      grant(office, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(
+          office,
+          Resources.PROCESS_DEFINITION,
+          processKey,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
     grant(office, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     String leaders = Groups.LEADERS;
     grant(leaders, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
-    grant(leaders, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_TASK);
+    grant(
+        leaders,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
+        ProcessDefinitionPermissions.READ_HISTORY,
+        ProcessDefinitionPermissions.READ_INSTANCE,
+        ProcessDefinitionPermissions.READ_TASK);
     grant(leaders, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     grant(leaders, Resources.TASK, ANY, Permissions.READ);
     grant(leaders, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
@@ -91,36 +116,58 @@ public class AuthorizationSetup {
     }
   }
 
-  /** The group may start instances of this one process definition (Tasklist's 启动流程 offers it to them). */
+  /**
+   * The group may start instances of this one process definition (Tasklist's 启动流程 offers it to
+   * them).
+   */
   public void grantStart(String groupId, String processDefinitionKey) {
-    grant(groupId, Resources.PROCESS_DEFINITION, processDefinitionKey, Permissions.READ,
+    grant(
+        groupId,
+        Resources.PROCESS_DEFINITION,
+        processDefinitionKey,
+        Permissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
   }
 
   /**
-   * Lets 依法治区办 and administrators start the process from Tasklist (启动流程) and nobody else: read and start
-   * that definition (by key), and create process instances. A group with no such grant is offered nothing to start.
+   * Lets 依法治区办 and administrators start the process from Tasklist (启动流程) and nobody else: read and
+   * start that definition (by key), and create process instances. A group with no such grant is
+   * offered nothing to start.
    */
   public void allowStartFromTasklist(String processKey) {
     for (String group : List.of(Groups.OFFICE, Groups.ADMINS)) {
-      grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
+      grant(
+          group,
+          Resources.PROCESS_DEFINITION,
+          processKey,
+          Permissions.READ,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
   }
 
-  /** What every unit's group needs: Tasklist, and reading the definitions of the tasks it works on. */
+  /**
+   * What every unit's group needs: Tasklist, and reading the definitions of the tasks it works on.
+   */
   public void grantUnit(Unit unit) {
     grant(unit.groupId(), Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
     grant(unit.groupId(), Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
   }
 
   /** Grants the permissions to the group, adding to an existing grant. */
-  public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    List<Authorization> existing = authorizations.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId).list();
-    Authorization authorization = existing.isEmpty() ? newGrant(groupId, resource, resourceId) : existing.get(0);
+  public void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    List<Authorization> existing =
+        authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .list();
+    Authorization authorization =
+        existing.isEmpty() ? newGrant(groupId, resource, resourceId) : existing.get(0);
     boolean changed = existing.isEmpty();
     for (Permission permission : permissions) {
       if (!authorization.isPermissionGranted(permission)) {

@@ -13,9 +13,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks API logins against Camunda's identity service, so the webapps and the API share one set of users, passwords
- * and groups (and the engine's per-user login delay); failures also count against the client address
- * ({@link LoginThrottle}). Each Camunda group becomes the authority {@code GROUP_<id>}.
+ * Checks API logins against Camunda's identity service, so the webapps and the API share one set of
+ * users, passwords and groups (and the engine's per-user login delay); failures also count against
+ * the client address ({@link LoginThrottle}). Each Camunda group becomes the authority {@code
+ * GROUP_<id>}.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -32,22 +33,27 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String user = authentication.getName();
     Object credentials = authentication.getCredentials();
-    String address = authentication.getDetails() instanceof WebAuthenticationDetails web
-        ? web.getRemoteAddress() : null;
+    String address =
+        authentication.getDetails() instanceof WebAuthenticationDetails web
+            ? web.getRemoteAddress()
+            : null;
     if (address != null && throttle.isBlocked(address)) {
       throw new BadCredentialsException("登录失败次数过多，请稍后再试");
     }
-    if (user == null || user.isBlank() || credentials == null
+    if (user == null
+        || user.isBlank()
+        || credentials == null
         || !identityService.checkPassword(user, credentials.toString())) {
       if (address != null) {
         throttle.failed(address);
       }
       throw new BadCredentialsException("用户名或密码错误");
     }
-    List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GroupAuthorities.of(id)))
-        .toList();
+    List<GrantedAuthority> authorities =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GroupAuthorities.of(id)))
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }
 

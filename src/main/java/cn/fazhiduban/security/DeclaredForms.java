@@ -26,12 +26,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the deployed form of a task or a start event and what it lets a client set ({@link FormFields}), and answers
- * the few questions about a task that the guards ask (its candidates, a variable's current value). Lookups run as
- * the application, without the caller's authorization: the engine still checks the caller on the command itself.
+ * Finds the deployed form of a task or a start event and what it lets a client set ({@link
+ * FormFields}), and answers the few questions about a task that the guards ask (its candidates, a
+ * variable's current value). Lookups run as the application, without the caller's authorization:
+ * the engine still checks the caller on the command itself.
  *
- * <p>Parsed forms are cached per deployment and resource ({@code deployment:} form keys), otherwise per content
- * (forms referenced with {@code camunda:formRef}, whose binding may follow later deployments).
+ * <p>Parsed forms are cached per deployment and resource ({@code deployment:} form keys), otherwise
+ * per content (forms referenced with {@code camunda:formRef}, whose binding may follow later
+ * deployments).
  */
 @Component
 public class DeclaredForms {
@@ -47,80 +49,116 @@ public class DeclaredForms {
     this.engine = configuration;
   }
 
-  /** The task's form fields, or empty when there is no such task (the engine answers that itself). */
+  /**
+   * The task's form fields, or empty when there is no such task (the engine answers that itself).
+   */
   public Optional<FormFields> forTask(String taskId) {
-    return run(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null) {
-        return Optional.empty();
-      }
-      if (task.getProcessDefinitionId() == null) {
-        return Optional.of(FormFields.NONE); // a stand-alone task has no deployed form
-      }
-      ProcessDefinitionEntity definition = definition(context, task.getProcessDefinitionId());
-      TaskDefinition taskDefinition = task.getTaskDefinition();
-      FormDefinition form = taskDefinition == null ? null : taskDefinition.getFormDefinition();
-      return Optional.of(fields(context, definition, form, () -> new GetDeployedTaskFormCmd(taskId).execute(context)));
-    });
+    return run(
+        context -> {
+          TaskEntity task = context.getTaskManager().findTaskById(taskId);
+          if (task == null) {
+            return Optional.empty();
+          }
+          if (task.getProcessDefinitionId() == null) {
+            return Optional.of(FormFields.NONE); // a stand-alone task has no deployed form
+          }
+          ProcessDefinitionEntity definition = definition(context, task.getProcessDefinitionId());
+          TaskDefinition taskDefinition = task.getTaskDefinition();
+          FormDefinition form = taskDefinition == null ? null : taskDefinition.getFormDefinition();
+          return Optional.of(
+              fields(
+                  context,
+                  definition,
+                  form,
+                  () -> new GetDeployedTaskFormCmd(taskId).execute(context)));
+        });
   }
 
-  /** The start form's fields of a process definition, by id, or empty when there is no such definition. */
+  /**
+   * The start form's fields of a process definition, by id, or empty when there is no such
+   * definition.
+   */
   public Optional<FormFields> forStartForm(String processDefinitionId) {
-    return run(context -> {
-      ProcessDefinitionEntity definition = context.getProcessDefinitionManager()
-          .findLatestDefinitionById(processDefinitionId);
-      if (definition == null) {
-        return Optional.empty();
-      }
-      return Optional.of(startFields(context, definition));
-    });
+    return run(
+        context -> {
+          ProcessDefinitionEntity definition =
+              context.getProcessDefinitionManager().findLatestDefinitionById(processDefinitionId);
+          if (definition == null) {
+            return Optional.empty();
+          }
+          return Optional.of(startFields(context, definition));
+        });
   }
 
   /** The start form's fields of the latest version of a process, by key. */
   public Optional<FormFields> forStartFormByKey(String key, String tenantId) {
-    return run(context -> {
-      ProcessDefinitionEntity definition = tenantId == null
-          ? context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key)
-          : context.getProcessDefinitionManager().findLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
-      return definition == null ? Optional.<FormFields>empty() : Optional.of(startFields(context, definition));
-    });
+    return run(
+        context -> {
+          ProcessDefinitionEntity definition =
+              tenantId == null
+                  ? context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key)
+                  : context
+                      .getProcessDefinitionManager()
+                      .findLatestProcessDefinitionByKeyAndTenantId(key, tenantId);
+          return definition == null
+              ? Optional.<FormFields>empty()
+              : Optional.of(startFields(context, definition));
+        });
   }
 
-  /** A variable's value as the task sees it now, for read-only fields that may only come back unchanged. */
+  /**
+   * A variable's value as the task sees it now, for read-only fields that may only come back
+   * unchanged.
+   */
   public Object currentValue(String taskId, String name) {
-    return run(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      return task == null ? null : task.getVariable(name);
-    });
+    return run(
+        context -> {
+          TaskEntity task = context.getTaskManager().findTaskById(taskId);
+          return task == null ? null : task.getVariable(name);
+        });
   }
 
   /** Whether the user, or one of the groups, is the task's assignee or one of its candidates. */
   public boolean isOwnTask(String taskId, String userId, List<String> groupIds) {
-    return run(context -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null) {
-        return false;
-      }
-      if (userId != null && userId.equals(task.getAssignee())) {
-        return true;
-      }
-      return task.getIdentityLinks().stream().anyMatch(link -> "candidate".equals(link.getType())
-          && (userId != null && userId.equals(link.getUserId())
-              || link.getGroupId() != null && groupIds.contains(link.getGroupId())));
-    });
+    return run(
+        context -> {
+          TaskEntity task = context.getTaskManager().findTaskById(taskId);
+          if (task == null) {
+            return false;
+          }
+          if (userId != null && userId.equals(task.getAssignee())) {
+            return true;
+          }
+          return task.getIdentityLinks().stream()
+              .anyMatch(
+                  link ->
+                      "candidate".equals(link.getType())
+                          && (userId != null && userId.equals(link.getUserId())
+                              || link.getGroupId() != null
+                                  && groupIds.contains(link.getGroupId())));
+        });
   }
 
   private FormFields startFields(CommandContext context, ProcessDefinitionEntity definition) {
     ProcessDefinitionEntity deployed = definition(context, definition.getId());
-    return fields(context, deployed, deployed.getStartFormDefinition(),
+    return fields(
+        context,
+        deployed,
+        deployed.getStartFormDefinition(),
         () -> new GetDeployedStartFormCmd(deployed.getId()).execute(context));
   }
 
   private ProcessDefinitionEntity definition(CommandContext context, String id) {
-    return context.getProcessEngineConfiguration().getDeploymentCache().findDeployedProcessDefinitionById(id);
+    return context
+        .getProcessEngineConfiguration()
+        .getDeploymentCache()
+        .findDeployedProcessDefinitionById(id);
   }
 
-  private FormFields fields(CommandContext context, ProcessDefinitionEntity definition, FormDefinition form,
+  private FormFields fields(
+      CommandContext context,
+      ProcessDefinitionEntity definition,
+      FormDefinition form,
       FormContent content) {
     if (form == null || form.getFormKey() == null && form.getCamundaFormDefinitionKey() == null) {
       return FormFields.NONE;
@@ -135,9 +173,12 @@ public class DeclaredForms {
         if (cached != null) {
           return cached;
         }
-        ResourceEntity stored = context.getResourceManager()
-            .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), name);
-        FormFields parsed = stored == null ? unreadable(literalKey) : parse(stored.getBytes(), literalKey);
+        ResourceEntity stored =
+            context
+                .getResourceManager()
+                .findResourceByDeploymentIdAndResourceName(definition.getDeploymentId(), name);
+        FormFields parsed =
+            stored == null ? unreadable(literalKey) : parse(stored.getBytes(), literalKey);
         cache.put(cacheKey, parsed);
         return parsed;
       }
@@ -185,14 +226,17 @@ public class DeclaredForms {
     if (configuration == null) {
       throw new IllegalStateException("流程引擎尚未启动");
     }
-    return configuration.getCommandExecutorTxRequired().execute(context -> {
-      context.disableAuthorizationCheck();
-      try {
-        return command.execute(context);
-      } finally {
-        context.enableAuthorizationCheck();
-      }
-    });
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              context.disableAuthorizationCheck();
+              try {
+                return command.execute(context);
+              } finally {
+                context.enableAuthorizationCheck();
+              }
+            });
   }
 
   @FunctionalInterface

@@ -35,29 +35,44 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands in front of the engine's REST API ({@code /engine-rest}), the webapps' session API ({@code /camunda/api},
- * the same engine resources Tasklist, Cockpit and Admin call) and our own API, on the normalised path
- * ({@link EnginePaths}), and answers refusals as JSON with a Chinese message before the engine is touched:
+ * Stands in front of the engine's REST API ({@code /engine-rest}), the webapps' session API ({@code
+ * /camunda/api}, the same engine resources Tasklist, Cockpit and Admin call) and our own API, on
+ * the normalised path ({@link EnginePaths}), and answers refusals as JSON with a Chinese message
+ * before the engine is touched:
+ *
  * <ul>
- *   <li>request bodies have a size limit;</li>
- *   <li>a query that carries an expression ({@code …Expression} parameters, nested {@code orQueries} included) is
- *       refused: the engine would evaluate it, which amounts to running code;</li>
- *   <li>a completion, {@code submit-form} or {@code resolve} may set only its form's fields ({@link FormFields});</li>
- *   <li>units and leaders may not end or divert a task, write variables, comments on other units' tasks or
- *       attachments, or correlate messages and signals; only administrators read metrics, change profiles or delete
- *       users.</li>
+ *   <li>request bodies have a size limit;
+ *   <li>a query that carries an expression ({@code …Expression} parameters, nested {@code
+ *       orQueries} included) is refused: the engine would evaluate it, which amounts to running
+ *       code;
+ *   <li>a completion, {@code submit-form} or {@code resolve} may set only its form's fields ({@link
+ *       FormFields});
+ *   <li>units and leaders may not end or divert a task, write variables, comments on other units'
+ *       tasks or attachments, or correlate messages and signals; only administrators read metrics,
+ *       change profiles or delete users.
  * </ul>
+ *
  * {@link TaskActionGuard} applies the same rules inside the engine, whatever the door.
  */
 class EngineApiGuard extends OncePerRequestFilter {
 
   /** Task and filter queries: GET/POST /task, /task/count, /filter…, /history/task…. */
-  private static final Pattern QUERY_PATHS = Pattern.compile("^/(task|task/count|filter(/.*)?|history/task(/count)?)$");
-  private static final Pattern TASK_COMPLETION = Pattern.compile("^/task/[^/]+/(complete|submit-form|resolve)$");
+  private static final Pattern QUERY_PATHS =
+      Pattern.compile("^/(task|task/count|filter(/.*)?|history/task(/count)?)$");
+
+  private static final Pattern TASK_COMPLETION =
+      Pattern.compile("^/task/[^/]+/(complete|submit-form|resolve)$");
   private static final Pattern START_FORM =
       Pattern.compile("^/process-definition/(key/[^/]+(/tenant-id/[^/]+)?|[^/]+)/submit-form$");
   private static final Set<String> DIVERTING_TASK_ACTIONS =
-      Set.of("bpmnError", "bpmnEscalation", "delegate", "assignee", "unclaim", "resolve", "identity-links");
+      Set.of(
+          "bpmnError",
+          "bpmnEscalation",
+          "delegate",
+          "assignee",
+          "unclaim",
+          "resolve",
+          "identity-links");
   private static final Set<String> WRITE_METHODS = Set.of("POST", "PUT", "DELETE", "PATCH");
 
   private final ObjectMapper mapper;
@@ -66,7 +81,11 @@ class EngineApiGuard extends OncePerRequestFilter {
   private final long apiMaxBytes;
   private final long engineMaxBytes;
 
-  EngineApiGuard(ObjectMapper mapper, DeclaredForms forms, IdentityService identityService, long apiMaxBytes,
+  EngineApiGuard(
+      ObjectMapper mapper,
+      DeclaredForms forms,
+      IdentityService identityService,
+      long apiMaxBytes,
       long engineMaxBytes) {
     this.mapper = mapper;
     this.forms = forms;
@@ -91,7 +110,8 @@ class EngineApiGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = EnginePaths.normalise(request.getRequestURI(), request.getContextPath());
     if (path == null) {
@@ -100,7 +120,11 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     long limit = path.startsWith("/api/") ? apiMaxBytes : engineMaxBytes;
     if (request.getContentLengthLong() > limit) {
-      ApiErrors.write(response, mapper, HttpStatus.PAYLOAD_TOO_LARGE, "too-large",
+      ApiErrors.write(
+          response,
+          mapper,
+          HttpStatus.PAYLOAD_TOO_LARGE,
+          "too-large",
           "请求内容过大（超过 " + limit / (1024 * 1024) + " MB），未予处理。");
       return;
     }
@@ -122,15 +146,18 @@ class EngineApiGuard extends OncePerRequestFilter {
       ApiErrors.write(response, mapper, HttpStatus.FORBIDDEN, "forbidden", forbidden.get());
       return;
     }
-    boolean completion = "POST".equals(method)
-        && (TASK_COMPLETION.matcher(call.path()).matches() || START_FORM.matcher(call.path()).matches());
+    boolean completion =
+        "POST".equals(method)
+            && (TASK_COMPLETION.matcher(call.path()).matches()
+                || START_FORM.matcher(call.path()).matches());
     boolean query = QUERY_PATHS.matcher(call.path()).matches();
     boolean password = isPasswordChange(method, call);
     boolean needsBody = completion || query || password || isClaim(method, call);
     if (!needsBody) {
       HttpServletResponse answer = response;
       if ("GET".equals(method) && call.path().endsWith("/data")) {
-        // Variable and attachment downloads (the history's included, which the engine sends without one) are
+        // Variable and attachment downloads (the history's included, which the engine sends without
+        // one) are
         // always attachments, never rendered in the browser.
         response.setHeader(CONTENT_DISPOSITION, "attachment");
         answer = new AttachmentResponse(response);
@@ -138,7 +165,8 @@ class EngineApiGuard extends OncePerRequestFilter {
       chain.doFilter(new LimitedRequest(request, limit), answer);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+    byte[] body =
+        request.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
     if (body.length > limit) {
       ApiErrors.write(response, mapper, HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "请求内容过大，未予处理。");
       return;
@@ -160,15 +188,23 @@ class EngineApiGuard extends OncePerRequestFilter {
       if (caller != null && !caller.office() && isClaim(method, call)) {
         String claimant = json.path("userId").isTextual() ? json.path("userId").asText() : null;
         if (!caller.user().equals(claimant)) {
-          ApiErrors.write(response, mapper, HttpStatus.FORBIDDEN, "forbidden", "只能为自己认领待办，不能替他人认领。");
+          ApiErrors.write(
+              response, mapper, HttpStatus.FORBIDDEN, "forbidden", "只能为自己认领待办，不能替他人认领。");
           return;
         }
       }
       if (password) {
-        JsonNode given = call.segments().get(1).equals("create")
-            ? json.path("credentials").path("password") : json.path("password");
-        if (given.isTextual() && !identityService.checkPasswordAgainstPolicy(given.asText()).isValid()) {
-          ApiErrors.write(response, mapper, HttpStatus.BAD_REQUEST, "weak-password",
+        JsonNode given =
+            call.segments().get(1).equals("create")
+                ? json.path("credentials").path("password")
+                : json.path("password");
+        if (given.isTextual()
+            && !identityService.checkPasswordAgainstPolicy(given.asText()).isValid()) {
+          ApiErrors.write(
+              response,
+              mapper,
+              HttpStatus.BAD_REQUEST,
+              "weak-password",
               "新密码不符合密码规则：至少 10 个字符，包含大写字母、小写字母、数字和特殊字符各至少一个，且不能包含用户名。");
           return;
         }
@@ -176,7 +212,8 @@ class EngineApiGuard extends OncePerRequestFilter {
       if (completion) {
         Optional<String> problem = completionProblem(call, json);
         if (problem.isPresent()) {
-          ApiErrors.write(response, mapper, HttpStatus.BAD_REQUEST, "field-not-allowed", problem.get());
+          ApiErrors.write(
+              response, mapper, HttpStatus.BAD_REQUEST, "field-not-allowed", problem.get());
           return;
         }
       }
@@ -187,14 +224,19 @@ class EngineApiGuard extends OncePerRequestFilter {
   /** Refusals that depend only on who calls and where. */
   private Optional<String> forbidden(String method, EnginePaths.EngineCall call, Caller caller) {
     List<String> segments = call.segments();
-    if (!segments.isEmpty() && segments.get(0).equals("metrics") && (caller == null || !caller.admin())) {
+    if (!segments.isEmpty()
+        && segments.get(0).equals("metrics")
+        && (caller == null || !caller.admin())) {
       return Optional.of("只有管理员可以查看运行指标。");
     }
     if (caller == null || !WRITE_METHODS.contains(method)) {
       return Optional.empty();
     }
-    if (!caller.admin() && segments.size() >= 2 && segments.get(0).equals("user")
-        && ("DELETE".equals(method) && segments.size() == 2 || segments.size() == 3 && segments.get(2).equals("profile"))) {
+    if (!caller.admin()
+        && segments.size() >= 2
+        && segments.get(0).equals("user")
+        && ("DELETE".equals(method) && segments.size() == 2
+            || segments.size() == 3 && segments.get(2).equals("profile"))) {
       return Optional.of("只能修改自己的密码；用户的姓名、电子邮箱和删除由管理员处理。");
     }
     if (caller.office()) {
@@ -204,8 +246,10 @@ class EngineApiGuard extends OncePerRequestFilter {
     if (root.equals("message") || root.equals("signal")) {
       return Optional.of("您没有执行此操作的权限。");
     }
-    if ((root.equals("process-instance") || root.equals("execution")) && segments.size() >= 3
-        && Set.of("variables", "localVariables", "comment", "signal", "messageSubscriptions").contains(segments.get(2))) {
+    if ((root.equals("process-instance") || root.equals("execution"))
+        && segments.size() >= 3
+        && Set.of("variables", "localVariables", "comment", "signal", "messageSubscriptions")
+            .contains(segments.get(2))) {
       return Optional.of("不能直接修改流程实例，请通过待办表单提交。");
     }
     if (!root.equals("task") || segments.size() < 2) {
@@ -213,7 +257,8 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
     if (segments.size() == 2) {
       return "PUT".equals(method) || "DELETE".equals(method)
-          ? Optional.of("承办单位不能修改或删除待办。") : Optional.empty();
+          ? Optional.of("承办单位不能修改或删除待办。")
+          : Optional.empty();
     }
     String action = segments.get(2);
     if (DIVERTING_TASK_ACTIONS.contains(action)) {
@@ -242,14 +287,17 @@ class EngineApiGuard extends OncePerRequestFilter {
   /** PUT /user/{id}/credentials, POST /user/create. */
   private static boolean isPasswordChange(String method, EnginePaths.EngineCall call) {
     List<String> segments = call.segments();
-    return segments.size() >= 2 && segments.get(0).equals("user")
+    return segments.size() >= 2
+        && segments.get(0).equals("user")
         && ("PUT".equals(method) && segments.size() == 3 && segments.get(2).equals("credentials")
             || "POST".equals(method) && segments.size() == 2 && segments.get(1).equals("create"));
   }
 
   private static boolean isClaim(String method, EnginePaths.EngineCall call) {
     List<String> segments = call.segments();
-    return "POST".equals(method) && segments.size() == 3 && segments.get(0).equals("task")
+    return "POST".equals(method)
+        && segments.size() == 3
+        && segments.get(0).equals("task")
         && segments.get(2).equals("claim");
   }
 
@@ -262,7 +310,8 @@ class EngineApiGuard extends OncePerRequestFilter {
       taskId = segments.get(1);
       declared = forms.forTask(taskId);
     } else if (segments.get(1).equals("key")) {
-      declared = forms.forStartFormByKey(segments.get(2), segments.size() == 6 ? segments.get(4) : null);
+      declared =
+          forms.forStartFormByKey(segments.get(2), segments.size() == 6 ? segments.get(4) : null);
     } else {
       declared = forms.forStartForm(segments.get(1));
     }
@@ -275,13 +324,21 @@ class EngineApiGuard extends OncePerRequestFilter {
       submitted.add(submitted(variable.getKey(), variable.getValue()));
     }
     String task = taskId;
-    return declared.get().problem(submitted, name -> task == null ? null : forms.currentValue(task, name));
+    return declared
+        .get()
+        .problem(submitted, name -> task == null ? null : forms.currentValue(task, name));
   }
 
-  /** A REST variable {@code {"value", "type", "valueInfo"}}: the engine's type name, inferred where untyped. */
+  /**
+   * A REST variable {@code {"value", "type", "valueInfo"}}: the engine's type name, inferred where
+   * untyped.
+   */
   static FormFields.Submitted submitted(String name, JsonNode variable) {
     JsonNode value = variable.path("value");
-    String type = variable.path("type").isTextual() ? variable.path("type").asText().toLowerCase(Locale.ROOT) : null;
+    String type =
+        variable.path("type").isTextual()
+            ? variable.path("type").asText().toLowerCase(Locale.ROOT)
+            : null;
     if ("object".equals(type)) {
       String format = variable.path("valueInfo").path("serializationDataFormat").asText("");
       if (!"application/json".equals(format)) {
@@ -305,7 +362,10 @@ class EngineApiGuard extends OncePerRequestFilter {
         type = "object:untyped";
       }
     }
-    Object plain = value.isMissingNode() || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+    Object plain =
+        value.isMissingNode() || value.isNull()
+            ? null
+            : value.isValueNode() ? value.asText() : value.toString();
     return new FormFields.Submitted(name, type, "file".equals(type) ? null : plain);
   }
 
@@ -313,18 +373,25 @@ class EngineApiGuard extends OncePerRequestFilter {
     if (!call.webapp()) {
       org.springframework.security.core.Authentication authentication =
           SecurityContextHolder.getContext().getAuthentication();
-      return authentication == null || !authentication.isAuthenticated() || authentication.getName() == null
-          ? null : new Caller(authentication.getName(), GroupAuthorities.groupsOf(authentication));
+      return authentication == null
+              || !authentication.isAuthenticated()
+              || authentication.getName() == null
+          ? null
+          : new Caller(authentication.getName(), GroupAuthorities.groupsOf(authentication));
     }
     HttpSession session = request.getSession(false);
     if (session == null) {
       return null;
     }
     Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    Authentication authentication = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(call.engine());
+    Authentication authentication =
+        authentications == null
+            ? null
+            : authentications.getAuthenticationForProcessEngine(call.engine());
     if (authentication instanceof UserAuthentication user && user.getIdentityId() != null) {
-      return new Caller(user.getIdentityId(), user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
+      return new Caller(
+          user.getIdentityId(),
+          user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds()));
     }
     return null;
   }
@@ -359,14 +426,22 @@ class EngineApiGuard extends OncePerRequestFilter {
   }
 
   private void refuseExpression(HttpServletResponse response, String name) throws IOException {
-    ApiErrors.write(response, mapper, HttpStatus.BAD_REQUEST, "expression-not-allowed",
+    ApiErrors.write(
+        response,
+        mapper,
+        HttpStatus.BAD_REQUEST,
+        "expression-not-allowed",
         "出于安全原因，查询中不允许使用表达式（" + LogText.safe(name) + "）。");
   }
 
   private static final String CONTENT_DISPOSITION = "Content-Disposition";
 
-  /** Keeps one Content-Disposition header, the engine's where it sends one, and always an attachment. */
-  private static final class AttachmentResponse extends jakarta.servlet.http.HttpServletResponseWrapper {
+  /**
+   * Keeps one Content-Disposition header, the engine's where it sends one, and always an
+   * attachment.
+   */
+  private static final class AttachmentResponse
+      extends jakarta.servlet.http.HttpServletResponseWrapper {
     AttachmentResponse(HttpServletResponse response) {
       super(response);
     }
@@ -382,7 +457,8 @@ class EngineApiGuard extends OncePerRequestFilter {
 
     @Override
     public void setHeader(String name, String value) {
-      if (CONTENT_DISPOSITION.equalsIgnoreCase(name) && (value == null || !value.startsWith("attachment"))) {
+      if (CONTENT_DISPOSITION.equalsIgnoreCase(name)
+          && (value == null || !value.startsWith("attachment"))) {
         value = "attachment";
       }
       super.setHeader(name, value);
@@ -404,7 +480,9 @@ class EngineApiGuard extends OncePerRequestFilter {
     }
   }
 
-  /** A request whose body may not grow past the limit, for chunked uploads that announce no length. */
+  /**
+   * A request whose body may not grow past the limit, for chunked uploads that announce no length.
+   */
   private static final class LimitedRequest extends HttpServletRequestWrapper {
     private final long limit;
 
@@ -416,30 +494,31 @@ class EngineApiGuard extends OncePerRequestFilter {
     @Override
     public ServletInputStream getInputStream() throws IOException {
       InputStream in = super.getInputStream();
-      return new StreamOf(new InputStream() {
-        private long read;
+      return new StreamOf(
+          new InputStream() {
+            private long read;
 
-        @Override
-        public int read() throws IOException {
-          int b = in.read();
-          count(b < 0 ? 0 : 1);
-          return b;
-        }
+            @Override
+            public int read() throws IOException {
+              int b = in.read();
+              count(b < 0 ? 0 : 1);
+              return b;
+            }
 
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-          int n = in.read(buffer, offset, length);
-          count(Math.max(n, 0));
-          return n;
-        }
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+              int n = in.read(buffer, offset, length);
+              count(Math.max(n, 0));
+              return n;
+            }
 
-        private void count(int n) throws IOException {
-          read += n;
-          if (read > limit) {
-            throw new RequestTooLargeException(limit);
-          }
-        }
-      });
+            private void count(int n) throws IOException {
+              read += n;
+              if (read > limit) {
+                throw new RequestTooLargeException(limit);
+              }
+            }
+          });
     }
   }
 

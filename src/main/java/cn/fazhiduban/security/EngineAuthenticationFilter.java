@@ -11,9 +11,10 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the user that Spring Security authenticated to the engine for the length of one engine REST request, so that
- * the engine acts as that user (task assignee, authorization checks) and never as nobody. Our own {@code /api} applies
- * its rules itself and then acts for the application, so it is not filtered here.
+ * Hands the user that Spring Security authenticated to the engine for the length of one engine REST
+ * request, so that the engine acts as that user (task assignee, authorization checks) and never as
+ * nobody. Our own {@code /api} applies its rules itself and then acts for the application, so it is
+ * not filtered here.
  */
 class EngineAuthenticationFilter extends OncePerRequestFilter {
 
@@ -29,14 +30,16 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null || !authentication.isAuthenticated()) {
       chain.doFilter(request, response);
       return;
     }
-    identityService.setAuthentication(authentication.getName(), GroupAuthorities.groupsOf(authentication));
+    identityService.setAuthentication(
+        authentication.getName(), GroupAuthorities.groupsOf(authentication));
     try {
       chain.doFilter(request, response);
     } finally {

@@ -8,13 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Request paths as the server acts on them, so that a guard cannot be dodged by spelling: percent-encoded characters
- * decoded, {@code ;} parameters and empty segments (trailing or double slashes) dropped. {@code .} and {@code ..}
- * segments make the path invalid.
+ * Request paths as the server acts on them, so that a guard cannot be dodged by spelling:
+ * percent-encoded characters decoded, {@code ;} parameters and empty segments (trailing or double
+ * slashes) dropped. {@code .} and {@code ..} segments make the path invalid.
  */
 final class EnginePaths {
 
-  private static final Pattern WEBAPP_ENGINE = Pattern.compile("^/camunda/api/engine/engine/([^/]+)(/.*)?$");
+  private static final Pattern WEBAPP_ENGINE =
+      Pattern.compile("^/camunda/api/engine/engine/([^/]+)(/.*)?$");
   private static final String ENGINE_REST = "/engine-rest";
 
   private EnginePaths() {}
@@ -41,7 +42,10 @@ final class EnginePaths {
 
   /** The normalised path below the context path, or {@code null} when it cannot be read. */
   static String normalise(String requestUri, String contextPath) {
-    String raw = requestUri.startsWith(contextPath) ? requestUri.substring(contextPath.length()) : requestUri;
+    String raw =
+        requestUri.startsWith(contextPath)
+            ? requestUri.substring(contextPath.length())
+            : requestUri;
     StringBuilder path = new StringBuilder();
     for (String segment : raw.split("/")) {
       int semicolon = segment.indexOf(';');
@@ -55,7 +59,10 @@ final class EnginePaths {
       if (decoded.isEmpty()) {
         continue;
       }
-      if (decoded.equals(".") || decoded.equals("..") || decoded.contains("/") || decoded.contains("\\")) {
+      if (decoded.equals(".")
+          || decoded.equals("..")
+          || decoded.contains("/")
+          || decoded.contains("\\")) {
         return null;
       }
       path.append('/').append(decoded);

@@ -17,12 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The variables one deployed form lets a client set, with their types, read from the form itself: the {@code key}s of
- * a Camunda Form's input components, or the {@code cam-variable-name}/{@code cam-variable-type} attributes of an
- * embedded HTML form. A completion may set these and nothing else.
+ * The variables one deployed form lets a client set, with their types, read from the form itself:
+ * the {@code key}s of a Camunda Form's input components, or the {@code cam-variable-name}/{@code
+ * cam-variable-type} attributes of an embedded HTML form. A completion may set these and nothing
+ * else.
  *
- * <p>Display-only components are not writable: form-js never submits a {@code disabled} field; a {@code readonly}
- * field is submitted by Tasklist as it was shown, so it may come back only unchanged ({@link Field#echoOnly()}).
+ * <p>Display-only components are not writable: form-js never submits a {@code disabled} field; a
+ * {@code readonly} field is submitted by Tasklist as it was shown, so it may come back only
+ * unchanged ({@link Field#echoOnly()}).
  */
 public record FormFields(Map<String, Field> fields) {
 
@@ -69,11 +71,15 @@ public record FormFields(Map<String, Field> fields) {
   /**
    * One writable variable.
    *
-   * @param accept for file fields, the file name extensions the form accepts (lower case, no dot); empty for others
+   * @param accept for file fields, the file name extensions the form accepts (lower case, no dot);
+   *     empty for others
    */
   public record Field(String name, Kind kind, boolean echoOnly, List<String> accept) {}
 
-  /** A variable as a client sent it: its name, the engine's type name (lower case, {@code null} when untyped null). */
+  /**
+   * A variable as a client sent it: its name, the engine's type name (lower case, {@code null} when
+   * untyped null).
+   */
   public record Submitted(String name, String type, Object value) {}
 
   public Set<String> names() {
@@ -87,14 +93,20 @@ public record FormFields(Map<String, Field> fields) {
   /**
    * Why the submitted variables are not acceptable, in Chinese, or empty when they are.
    *
-   * @param current the variable's value before the submission, for fields that may only come back unchanged
+   * @param current the variable's value before the submission, for fields that may only come back
+   *     unchanged
    */
   public Optional<String> problem(List<Submitted> submitted, Function<String, Object> current) {
     for (Submitted variable : submitted) {
       Field field = fields.get(variable.name());
       if (field == null) {
-        return Optional.of("表单中没有“" + variable.name() + "”这一项，不能提交。只能提交本待办表单中的内容"
-            + (fields.isEmpty() ? "（本待办的表单没有可填写的项目）。" : "：" + String.join("、", fields.keySet()) + "。"));
+        return Optional.of(
+            "表单中没有“"
+                + variable.name()
+                + "”这一项，不能提交。只能提交本待办表单中的内容"
+                + (fields.isEmpty()
+                    ? "（本待办的表单没有可填写的项目）。"
+                    : "：" + String.join("、", fields.keySet()) + "。"));
       }
       if (!field.kind().accepts(variable.type())) {
         return Optional.of("“" + variable.name() + "”的类型（" + variable.type() + "）与表单不符，未予提交。");
@@ -140,7 +152,8 @@ public record FormFields(Map<String, Field> fields) {
       String type = component.path("type").asText();
       String path = component.path("path").asText("");
       if (!path.isBlank() && component.has("components")) {
-        // A group or dynamic list with a path submits one object variable named by the path's first segment.
+        // A group or dynamic list with a path submits one object variable named by the path's first
+        // segment.
         String name = firstSegment(path);
         fields.put(name, new Field(name, Kind.LIST, false, List.of()));
         continue;
@@ -152,16 +165,20 @@ public record FormFields(Map<String, Field> fields) {
       if (key.isBlank() || component.path("disabled").asBoolean(false)) {
         continue;
       }
-      Kind kind = switch (type) {
-        case "textfield", "textarea" -> Kind.TEXT;
-        case "radio", "select" -> isNumericSelect(component) ? Kind.ANY_SIMPLE : Kind.TEXT;
-        case "number" -> component.path("serializeToString").asBoolean(false) ? Kind.TEXT : Kind.NUMBER;
-        case "checkbox" -> Kind.BOOLEAN;
-        case "checklist", "taglist" -> Kind.LIST;
-        case "datetime" -> Kind.DATE;
-        case "expression" -> Kind.ANY_SIMPLE;
-        default -> null; // text, html, image, button, spacer, separator, iframe, table: nothing to submit
-      };
+      Kind kind =
+          switch (type) {
+            case "textfield", "textarea" -> Kind.TEXT;
+            case "radio", "select" -> isNumericSelect(component) ? Kind.ANY_SIMPLE : Kind.TEXT;
+            case "number" ->
+                component.path("serializeToString").asBoolean(false) ? Kind.TEXT : Kind.NUMBER;
+            case "checkbox" -> Kind.BOOLEAN;
+            case "checklist", "taglist" -> Kind.LIST;
+            case "datetime" -> Kind.DATE;
+            case "expression" -> Kind.ANY_SIMPLE;
+            default ->
+                null; // text, html, image, button, spacer, separator, iframe, table: nothing to
+              // submit
+          };
       if (kind == null) {
         continue;
       }
@@ -191,17 +208,23 @@ public record FormFields(Map<String, Field> fields) {
 
   /** One start tag that carries {@code cam-variable-name}. */
   private static final Pattern VARIABLE_TAG =
-      Pattern.compile("<[a-zA-Z][^>]*?\\bcam-variable-name\\s*=\\s*[\"']([^\"']+)[\"'][^>]*>", Pattern.DOTALL);
-  private static final Pattern TYPE = Pattern.compile("\\bcam-variable-type\\s*=\\s*[\"']([^\"']+)[\"']");
+      Pattern.compile(
+          "<[a-zA-Z][^>]*?\\bcam-variable-name\\s*=\\s*[\"']([^\"']+)[\"'][^>]*>", Pattern.DOTALL);
+
+  private static final Pattern TYPE =
+      Pattern.compile("\\bcam-variable-type\\s*=\\s*[\"']([^\"']+)[\"']");
   private static final Pattern ACCEPT = Pattern.compile("\\baccept\\s*=\\s*[\"']([^\"']*)[\"']");
   private static final Pattern CHECKBOX = Pattern.compile("\\btype\\s*=\\s*[\"']checkbox[\"']");
   private static final Pattern READONLY = Pattern.compile("\\s(readonly|disabled)(\\s|=|>|/)");
+
   /**
-   * A variable the form's own script creates ({@code camForm.variableManager.createVariable({name: 'x', type: 'T', …})}),
-   * for values a form composes from several controls (a list of chosen units, the office's corrections).
+   * A variable the form's own script creates ({@code camForm.variableManager.createVariable({name:
+   * 'x', type: 'T', …})}), for values a form composes from several controls (a list of chosen
+   * units, the office's corrections).
    */
-  private static final Pattern CREATED_VARIABLE = Pattern.compile(
-      "createVariable\\(\\s*\\{\\s*name\\s*:\\s*['\"]([^'\"]+)['\"]\\s*,\\s*type\\s*:\\s*['\"]([^'\"]+)['\"]");
+  private static final Pattern CREATED_VARIABLE =
+      Pattern.compile(
+          "createVariable\\(\\s*\\{\\s*name\\s*:\\s*['\"]([^'\"]+)['\"]\\s*,\\s*type\\s*:\\s*['\"]([^'\"]+)['\"]");
 
   static FormFields embeddedForm(String html) {
     Map<String, Field> fields = new LinkedHashMap<>();
@@ -210,21 +233,27 @@ public record FormFields(Map<String, Field> fields) {
       String tag = tags.group();
       String name = tags.group(1).strip();
       Matcher type = TYPE.matcher(tag);
-      Kind kind = type.find() ? Kind.ofEmbeddedType(type.group(1)) : CHECKBOX.matcher(tag).find() ? Kind.BOOLEAN : Kind.TEXT;
+      Kind kind =
+          type.find()
+              ? Kind.ofEmbeddedType(type.group(1))
+              : CHECKBOX.matcher(tag).find() ? Kind.BOOLEAN : Kind.TEXT;
       List<String> accept = List.of();
       Matcher acceptAttribute = ACCEPT.matcher(tag);
       if (kind == Kind.FILE && acceptAttribute.find()) {
-        accept = Arrays.stream(acceptAttribute.group(1).split(","))
-            .map(s -> s.strip().toLowerCase(Locale.ROOT))
-            .filter(s -> s.startsWith("."))
-            .map(s -> s.substring(1))
-            .toList();
+        accept =
+            Arrays.stream(acceptAttribute.group(1).split(","))
+                .map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .filter(s -> s.startsWith("."))
+                .map(s -> s.substring(1))
+                .toList();
       }
       fields.put(name, new Field(name, kind, READONLY.matcher(tag).find(), accept));
     }
     Matcher created = CREATED_VARIABLE.matcher(html);
     while (created.find()) {
-      fields.putIfAbsent(created.group(1), new Field(created.group(1), Kind.ofEmbeddedType(created.group(2)), false, List.of()));
+      fields.putIfAbsent(
+          created.group(1),
+          new Field(created.group(1), Kind.ofEmbeddedType(created.group(2)), false, List.of()));
     }
     return new FormFields(Collections.unmodifiableMap(fields));
   }

@@ -4,7 +4,10 @@ import java.util.List;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
-/** Camunda groups as Spring Security authorities: group {@code sfj} is the authority {@code GROUP_sfj}. */
+/**
+ * Camunda groups as Spring Security authorities: group {@code sfj} is the authority {@code
+ * GROUP_sfj}.
+ */
 public final class GroupAuthorities {
 
   private static final String PREFIX = "GROUP_";

@@ -18,9 +18,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * For administrators (the {@code /api/admin/**} rule in {@link SecurityConfig}): which users are held back by failed
- * logins and which client addresses are throttled, and lifting either. Camunda Admin offers the same for one user
- * (用户 → 账户 → 解锁用户) but lists no locks, hence this list.
+ * For administrators (the {@code /api/admin/**} rule in {@link SecurityConfig}): which users are
+ * held back by failed logins and which client addresses are throttled, and lifting either. Camunda
+ * Admin offers the same for one user (用户 → 账户 → 解锁用户) but lists no locks, hence this list.
  */
 @RestController
 @RequestMapping("/api/admin/locks")
@@ -41,14 +41,25 @@ class LockController {
     Instant now = clock.now();
     List<Map<String, Object>> users = new ArrayList<>();
     for (User user : identityService.createUserQuery().list()) {
-      if (user instanceof UserEntity entity && entity.getLockExpirationTime() != null
+      if (user instanceof UserEntity entity
+          && entity.getLockExpirationTime() != null
           && entity.getLockExpirationTime().toInstant().isAfter(now)) {
-        users.add(Map.of("user", entity.getId(), "failedAttempts", entity.getAttempts(),
-            "lockedUntil", beijing(entity.getLockExpirationTime().toInstant())));
+        users.add(
+            Map.of(
+                "user",
+                entity.getId(),
+                "failedAttempts",
+                entity.getAttempts(),
+                "lockedUntil",
+                beijing(entity.getLockExpirationTime().toInstant())));
       }
     }
     List<Map<String, Object>> addresses = new ArrayList<>();
-    throttle.blocked().forEach((address, until) -> addresses.add(Map.of("address", address, "blockedUntil", beijing(until))));
+    throttle
+        .blocked()
+        .forEach(
+            (address, until) ->
+                addresses.add(Map.of("address", address, "blockedUntil", beijing(until))));
     return Map.of("users", users, "addresses", addresses);
   }
 

@@ -1,6 +1,9 @@
 package cn.fazhiduban.security;
 
-/** User-controlled text for log lines: line breaks and other control characters escaped, so no line can be forged. */
+/**
+ * User-controlled text for log lines: line breaks and other control characters escaped, so no line
+ * can be forged.
+ */
 public final class LogText {
 
   private static final int MAX = 200;

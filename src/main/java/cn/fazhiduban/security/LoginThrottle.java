@@ -12,12 +12,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Failed logins counted per client address, beside the engine's own per-user delay: an address with too many
- * failures in the window is refused for a while, before its attempts reach the engine and delay the users it tries.
+ * Failed logins counted per client address, beside the engine's own per-user delay: an address with
+ * too many failures in the window is refused for a while, before its attempts reach the engine and
+ * delay the users it tries.
  *
- * <p>Kept in memory, on purpose: the count is short-lived, a restart forgetting it costs an attacker nothing they
- * could not get by waiting, and counting failures in the database would let the attacker drive writes into it. With
- * two nodes each node counts its own share.
+ * <p>Kept in memory, on purpose: the count is short-lived, a restart forgetting it costs an
+ * attacker nothing they could not get by waiting, and counting failures in the database would let
+ * the attacker drive writes into it. With two nodes each node counts its own share.
  */
 @Component
 public class LoginThrottle {
@@ -27,7 +28,9 @@ public class LoginThrottle {
   private final Duration window;
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-  LoginThrottle(EngineClock clock, @Value("${duban.login.max-failures-per-address:20}") int maxFailures,
+  LoginThrottle(
+      EngineClock clock,
+      @Value("${duban.login.max-failures-per-address:20}") int maxFailures,
       @Value("${duban.login.address-window:PT15M}") Duration window) {
     this.clock = clock;
     this.maxFailures = maxFailures;
@@ -57,14 +60,15 @@ public class LoginThrottle {
   /** Blocked addresses with the time their block ends. */
   public Map<String, Instant> blocked() {
     Map<String, Instant> blocked = new LinkedHashMap<>();
-    failures.forEach((address, recent) -> {
-      synchronized (recent) {
-        prune(recent);
-        if (recent.size() >= maxFailures) {
-          blocked.put(address, recent.peekFirst().plus(window));
-        }
-      }
-    });
+    failures.forEach(
+        (address, recent) -> {
+          synchronized (recent) {
+            prune(recent);
+            if (recent.size() >= maxFailures) {
+              blocked.put(address, recent.peekFirst().plus(window));
+            }
+          }
+        });
     failures.values().removeIf(Deque::isEmpty);
     return blocked;
   }

@@ -9,9 +9,9 @@ import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * When a task's candidate group or user is removed (work rerouted to another unit, an assignment changed), the grant
- * that the link brought is removed too. Camunda's default provider leaves it behind, so the old unit would keep
- * seeing and working the task.
+ * When a task's candidate group or user is removed (work rerouted to another unit, an assignment
+ * changed), the grant that the link brought is removed too. Camunda's default provider leaves it
+ * behind, so the old unit would keep seeing and working the task.
  */
 class ReroutingAuthorizationProvider extends DefaultAuthorizationProvider {
 
@@ -20,8 +20,11 @@ class ReroutingAuthorizationProvider extends DefaultAuthorizationProvider {
     if (groupId == null) {
       return null;
     }
-    AuthorizationEntity grant = Context.getCommandContext().getAuthorizationManager()
-        .findAuthorizationByGroupIdAndResourceId(AUTH_TYPE_GRANT, groupId, Resources.TASK, task.getId());
+    AuthorizationEntity grant =
+        Context.getCommandContext()
+            .getAuthorizationManager()
+            .findAuthorizationByGroupIdAndResourceId(
+                AUTH_TYPE_GRANT, groupId, Resources.TASK, task.getId());
     return grant == null ? null : new AuthorizationEntity[] {grant};
   }
 
@@ -30,8 +33,11 @@ class ReroutingAuthorizationProvider extends DefaultAuthorizationProvider {
     if (userId == null) {
       return null;
     }
-    AuthorizationEntity grant = Context.getCommandContext().getAuthorizationManager()
-        .findAuthorizationByUserIdAndResourceId(AUTH_TYPE_GRANT, userId, Resources.TASK, task.getId());
+    AuthorizationEntity grant =
+        Context.getCommandContext()
+            .getAuthorizationManager()
+            .findAuthorizationByUserIdAndResourceId(
+                AUTH_TYPE_GRANT, userId, Resources.TASK, task.getId());
     return grant == null ? null : new AuthorizationEntity[] {grant};
   }
 }

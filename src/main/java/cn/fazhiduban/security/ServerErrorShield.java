@@ -22,9 +22,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A server error never shows its insides: where the engine's REST API, the webapps' API or ours answers 5xx (or
- * throws), the client gets a generic Chinese message with a reference id, and the log gets the same id with what the
- * answer would have said (and the exception, where one was thrown).
+ * A server error never shows its insides: where the engine's REST API, the webapps' API or ours
+ * answers 5xx (or throws), the client gets a generic Chinese message with a reference id, and the
+ * log gets the same id with what the answer would have said (and the exception, where one was
+ * thrown).
  */
 class ServerErrorShield extends OncePerRequestFilter {
 
@@ -38,22 +39,33 @@ class ServerErrorShield extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Shielded shielded = new Shielded(request, response);
     try {
       chain.doFilter(request, shielded);
     } catch (IOException | ServletException | RuntimeException e) {
       String reference = reference();
-      log.error("参考编号 {}：{} {} 处理失败", reference, request.getMethod(), LogText.safe(request.getRequestURI()), e);
+      log.error(
+          "参考编号 {}：{} {} 处理失败",
+          reference,
+          request.getMethod(),
+          LogText.safe(request.getRequestURI()),
+          e);
       writeGeneric(response, reference);
       return;
     }
     if (shielded.failed) {
       shielded.flushSwallowed();
       String reference = reference();
-      log.error("参考编号 {}：{} {} 答复 {}：{}", reference, request.getMethod(), LogText.safe(request.getRequestURI()),
-          shielded.status, LogText.safe(shielded.swallowed.toString(StandardCharsets.UTF_8)));
+      log.error(
+          "参考编号 {}：{} {} 答复 {}：{}",
+          reference,
+          request.getMethod(),
+          LogText.safe(request.getRequestURI()),
+          shielded.status,
+          LogText.safe(shielded.swallowed.toString(StandardCharsets.UTF_8)));
       writeGeneric(response, reference);
     }
   }
@@ -66,15 +78,22 @@ class ServerErrorShield extends OncePerRequestFilter {
     response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    mapper.writeValue(response.getOutputStream(), ApiErrors.body("internal-error",
-        "服务器内部错误，请稍后重试；如问题持续，请把参考编号 " + reference + " 告诉管理员。", Map.of("reference", reference)));
+    mapper.writeValue(
+        response.getOutputStream(),
+        ApiErrors.body(
+            "internal-error",
+            "服务器内部错误，请稍后重试；如问题持续，请把参考编号 " + reference + " 告诉管理员。",
+            Map.of("reference", reference)));
   }
 
   private static String reference() {
     return UUID.randomUUID().toString().substring(0, 8);
   }
 
-  /** Passes everything through until a 5xx status is set; from then on the body is kept aside, not sent. */
+  /**
+   * Passes everything through until a 5xx status is set; from then on the body is kept aside, not
+   * sent.
+   */
   private static final class Shielded extends HttpServletResponseWrapper {
     private boolean failed;
     private int status;
@@ -92,7 +111,9 @@ class ServerErrorShield extends OncePerRequestFilter {
 
     private void mark(int code) {
       // Our own API's handler has already answered generically, with a reference in its log line.
-      if (code >= 500 && !isCommitted() && request.getAttribute(ApiErrors.REFERENCE_ATTRIBUTE) == null) {
+      if (code >= 500
+          && !isCommitted()
+          && request.getAttribute(ApiErrors.REFERENCE_ATTRIBUTE) == null) {
         failed = true;
         status = code;
       }
@@ -173,25 +194,26 @@ class ServerErrorShield extends OncePerRequestFilter {
         };
       }
       if (swallowingStream == null) {
-        swallowingStream = new ServletOutputStream() {
-          @Override
-          public void write(int b) {
-            keep(new byte[] {(byte) b}, 0, 1);
-          }
+        swallowingStream =
+            new ServletOutputStream() {
+              @Override
+              public void write(int b) {
+                keep(new byte[] {(byte) b}, 0, 1);
+              }
 
-          @Override
-          public void write(byte[] b, int off, int len) {
-            keep(b, off, len);
-          }
+              @Override
+              public void write(byte[] b, int off, int len) {
+                keep(b, off, len);
+              }
 
-          @Override
-          public boolean isReady() {
-            return true;
-          }
+              @Override
+              public boolean isReady() {
+                return true;
+              }
 
-          @Override
-          public void setWriteListener(WriteListener listener) {}
-        };
+              @Override
+              public void setWriteListener(WriteListener listener) {}
+            };
       }
       return swallowingStream;
     }
@@ -201,12 +223,16 @@ class ServerErrorShield extends OncePerRequestFilter {
       if (!failed) {
         // Writes through our stream, so a 5xx status set later still diverts what follows.
         if (passingWriter == null) {
-          passingWriter = new PrintWriter(new OutputStreamWriter(getOutputStream(), getCharacterEncoding()), true);
+          passingWriter =
+              new PrintWriter(
+                  new OutputStreamWriter(getOutputStream(), getCharacterEncoding()), true);
         }
         return passingWriter;
       }
       if (swallowingWriter == null) {
-        swallowingWriter = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), true);
+        swallowingWriter =
+            new PrintWriter(
+                new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), true);
       }
       return swallowingWriter;
     }

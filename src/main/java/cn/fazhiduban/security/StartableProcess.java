@@ -3,8 +3,9 @@ package cn.fazhiduban.security;
 import java.util.List;
 
 /**
- * A process that some groups start themselves (from Tasklist or the REST API). A feature declares it as a bean;
- * {@link AuthorizationSetup} grants exactly those groups the right to start it, and nobody else.
+ * A process that some groups start themselves (from Tasklist or the REST API). A feature declares
+ * it as a bean; {@link AuthorizationSetup} grants exactly those groups the right to start it, and
+ * nobody else.
  */
 public interface StartableProcess {
 

@@ -53,19 +53,27 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
- * The engine-level guard: every command a logged-in person sends (REST, the webapps' engine API, any other client)
- * passes here before it runs, so nothing depends on matching URLs. Commands the application itself runs (no
- * authenticated user) and commands nested inside another one (a listener correlating a message) pass untouched.
+ * The engine-level guard: every command a logged-in person sends (REST, the webapps' engine API,
+ * any other client) passes here before it runs, so nothing depends on matching URLs. Commands the
+ * application itself runs (no authenticated user) and commands nested inside another one (a
+ * listener correlating a message) pass untouched.
+ *
  * <ul>
- *   <li>a completion, {@code submit-form} or {@code resolve} may set only the fields of the task's (or start event's)
- *       deployed form, with their types ({@link FormFields}); files are checked by content ({@link EvidenceFiles});</li>
- *   <li>units may not end or divert a task other than by completing it: no BPMN error or escalation, no delegation,
- *       assignment, owner, candidates or task property changes, no {@code resolve}; they claim only for themselves;</li>
- *   <li>units comment only on their own tasks and change no comment or attachment; leaders write nothing;</li>
- *   <li>only the office and administrators write variables directly or correlate messages and signals;</li>
- *   <li>a user changes their own password, not their profile, and cannot delete themselves.</li>
+ *   <li>a completion, {@code submit-form} or {@code resolve} may set only the fields of the task's
+ *       (or start event's) deployed form, with their types ({@link FormFields}); files are checked
+ *       by content ({@link EvidenceFiles});
+ *   <li>units may not end or divert a task other than by completing it: no BPMN error or
+ *       escalation, no delegation, assignment, owner, candidates or task property changes, no
+ *       {@code resolve}; they claim only for themselves;
+ *   <li>units comment only on their own tasks and change no comment or attachment; leaders write
+ *       nothing;
+ *   <li>only the office and administrators write variables directly or correlate messages and
+ *       signals;
+ *   <li>a user changes their own password, not their profile, and cannot delete themselves.
  * </ul>
- * The office ({@code yfzqb}) and administrators may do all but the first; the first applies to everyone.
+ *
+ * The office ({@code yfzqb}) and administrators may do all but the first; the first applies to
+ * everyone.
  */
 class TaskActionGuard extends CommandInterceptor {
 
@@ -130,9 +138,12 @@ class TaskActionGuard extends CommandInterceptor {
     if (command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
       throw refused("承办单位不能对待办抛出 BPMN 错误或升级事件，只能填写表单完成。");
     }
-    if (command instanceof DelegateTaskCmd || command instanceof AbstractSetTaskPropertyCmd
-        || command instanceof AddUserIdentityLinkCmd || command instanceof AddGroupIdentityLinkCmd
-        || command instanceof DeleteIdentityLinkCmd || command instanceof SaveTaskCmd) {
+    if (command instanceof DelegateTaskCmd
+        || command instanceof AbstractSetTaskPropertyCmd
+        || command instanceof AddUserIdentityLinkCmd
+        || command instanceof AddGroupIdentityLinkCmd
+        || command instanceof DeleteIdentityLinkCmd
+        || command instanceof SaveTaskCmd) {
       throw refused("承办单位不能委托、转办或修改待办（办理人、候选人、期限等），请联系依法治区办。");
     }
     if (command instanceof ClaimTaskCmd) {
@@ -150,20 +161,25 @@ class TaskActionGuard extends CommandInterceptor {
         throw refused("只能对本单位的待办添加评论。");
       }
     }
-    if (command instanceof UpdateCommentCmd || command instanceof DeleteTaskCommentCmd
+    if (command instanceof UpdateCommentCmd
+        || command instanceof DeleteTaskCommentCmd
         || command instanceof DeleteProcessInstanceCommentCmd) {
       throw refused("评论一经发表不能修改或删除。");
     }
-    if (command instanceof CreateAttachmentCmd || command instanceof SaveAttachmentCmd
+    if (command instanceof CreateAttachmentCmd
+        || command instanceof SaveAttachmentCmd
         || command instanceof DeleteAttachmentCmd) {
       throw refused("只有依法治区办可以添加或删除附件；佐证材料请在表单的材料栏上传。");
     }
-    if (command instanceof AbstractSetVariableCmd || command instanceof AbstractRemoveVariableCmd
+    if (command instanceof AbstractSetVariableCmd
+        || command instanceof AbstractRemoveVariableCmd
         || command instanceof AbstractPatchVariablesCmd) {
       throw refused("不能直接修改流程变量，请通过待办表单提交。");
     }
-    if (command instanceof AbstractCorrelateMessageCmd || command instanceof MessageEventReceivedCmd
-        || command instanceof SignalEventReceivedCmd || command instanceof SignalCmd) {
+    if (command instanceof AbstractCorrelateMessageCmd
+        || command instanceof MessageEventReceivedCmd
+        || command instanceof SignalEventReceivedCmd
+        || command instanceof SignalCmd) {
       throw refused("您没有执行此操作的权限。");
     }
   }
@@ -182,9 +198,16 @@ class TaskActionGuard extends CommandInterceptor {
     }
     if (command instanceof SaveUserCmd) {
       User changed = field(command, "user");
-      User stored = changed == null ? null : configuration.getIdentityService().createUserQuery()
-          .userId(changed.getId()).singleResult();
-      if (stored == null || !Objects.equals(stored.getEmail(), changed.getEmail())
+      User stored =
+          changed == null
+              ? null
+              : configuration
+                  .getIdentityService()
+                  .createUserQuery()
+                  .userId(changed.getId())
+                  .singleResult();
+      if (stored == null
+          || !Objects.equals(stored.getEmail(), changed.getEmail())
           || !Objects.equals(stored.getFirstName(), changed.getFirstName())
           || !Objects.equals(stored.getLastName(), changed.getLastName())) {
         throw refused("只能修改自己的密码；姓名和电子邮箱由管理员维护。");
@@ -192,7 +215,8 @@ class TaskActionGuard extends CommandInterceptor {
     }
   }
 
-  private void checkTaskVariables(Command<?> command, String taskId, Map<String, Object> variables) {
+  private void checkTaskVariables(
+      Command<?> command, String taskId, Map<String, Object> variables) {
     if (variables == null || variables.isEmpty() || taskId == null) {
       return;
     }
@@ -203,7 +227,8 @@ class TaskActionGuard extends CommandInterceptor {
     checkVariables(declared.get(), variables, name -> forms.currentValue(taskId, name));
   }
 
-  private void checkVariables(FormFields declared, Map<String, Object> variables, Function<String, Object> current) {
+  private void checkVariables(
+      FormFields declared, Map<String, Object> variables, Function<String, Object> current) {
     if (variables == null || variables.isEmpty()) {
       return;
     }
@@ -238,11 +263,14 @@ class TaskActionGuard extends CommandInterceptor {
     }
     if (value.getType() != null) {
       String type = value.getType().getName();
-      if (value instanceof ObjectValue object && !"application/json".equals(object.getSerializationDataFormat())) {
+      if (value instanceof ObjectValue object
+          && !"application/json".equals(object.getSerializationDataFormat())) {
         type = "object:" + object.getSerializationDataFormat(); // only JSON objects come from forms
       }
-      Object plain = value instanceof FileValue ? null : value instanceof ObjectValue o
-          ? o.getValueSerialized() : value.getValue();
+      Object plain =
+          value instanceof FileValue
+              ? null
+              : value instanceof ObjectValue o ? o.getValueSerialized() : value.getValue();
       return new FormFields.Submitted(name, type, plain);
     }
     Object plain = value.getValue();

@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,11 +26,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Lets a page of the Camunda webapps (an embedded form in Tasklist, a Cockpit plugin) call our {@code /api} with the
- * user's webapp session instead of HTTP Basic. The user is the one logged in to the webapps for the default engine;
- * the groups are read from the identity service on every call, so a removed membership counts at once. A call that
- * changes something must carry the webapps' own CSRF token ({@code X-XSRF-TOKEN}, from the {@code XSRF-TOKEN}
- * cookie), exactly as the webapps' own API demands, or it is refused with 403. HTTP Basic, where sent, wins.
+ * Lets a page of the Camunda webapps (an embedded form in Tasklist, a Cockpit plugin) call our
+ * {@code /api} with the user's webapp session instead of HTTP Basic. The user is the one logged in
+ * to the webapps for the default engine; the groups are read from the identity service on every
+ * call, so a removed membership counts at once. A call that changes something must carry the
+ * webapps' own CSRF token ({@code X-XSRF-TOKEN}, from the {@code XSRF-TOKEN} cookie), exactly as
+ * the webapps' own API demands, or it is refused with 403. HTTP Basic, where sent, wins.
  */
 class WebappSessionFilter extends OncePerRequestFilter {
 
@@ -52,7 +53,8 @@ class WebappSessionFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     String user = session == null ? null : webappUser(session);
@@ -64,12 +66,14 @@ class WebappSessionFilter extends OncePerRequestFilter {
       ApiErrors.write(response, mapper, HttpStatus.FORBIDDEN, "csrf", "页面已过期，请刷新页面后重试。");
       return;
     }
-    List<GrantedAuthority> authorities = identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GroupAuthorities.of(id)))
-        .toList();
+    List<GrantedAuthority> authorities =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .<GrantedAuthority>map(id -> new SimpleGrantedAuthority(GroupAuthorities.of(id)))
+            .toList();
     SecurityContextHolder.getContext()
-        .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
     try {
       chain.doFilter(request, response);
     } finally {
@@ -84,17 +88,22 @@ class WebappSessionFilter extends OncePerRequestFilter {
     } catch (IllegalStateException e) { // the session was invalidated meanwhile
       return null;
     }
-    Authentication authentication = authentications == null ? null
-        : authentications.getAuthenticationForProcessEngine(ENGINE);
+    Authentication authentication =
+        authentications == null ? null : authentications.getAuthenticationForProcessEngine(ENGINE);
     String user = authentication == null ? null : authentication.getName();
     // a user deleted since the login no longer counts
-    return user != null && identityService.createUserQuery().userId(user).count() == 1 ? user : null;
+    return user != null && identityService.createUserQuery().userId(user).count() == 1
+        ? user
+        : null;
   }
 
   private static boolean csrfTokenMatches(HttpServletRequest request, HttpSession session) {
     Object expected = session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
     String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
-    return expected != null && sent != null && MessageDigest.isEqual(
-        expected.toString().getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    return expected != null
+        && sent != null
+        && MessageDigest.isEqual(
+            expected.toString().getBytes(StandardCharsets.UTF_8),
+            sent.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,8 +1,8 @@
 package cn.fazhiduban.supervision;
 
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.LEAD_UNIT_NAMES;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.ASSIGNED_LEAD_UNITS;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.ASSIGNED_RESPONSIBLE_UNITS;
-import static cn.fazhiduban.supervision.TaskSupervision.Typed.LEAD_UNIT_NAMES;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.TASK_UNIT_OPTIONS;
 
 import cn.fazhiduban.engine.FormValues;
@@ -30,9 +30,15 @@ class ApplyAssignmentDelegate implements JavaDelegate {
     FormValues form = new FormValues(execution);
     List<String> leads = form.list(ASSIGNED_LEAD_UNITS);
     SupervisionKeys keys = SupervisionKeys.of(execution);
-    List<Unit> reporters = workItems.assignUnits(keys.roundId(), keys.task(), leads,
-        form.list(ASSIGNED_RESPONSIBLE_UNITS), execution.getProcessInstanceId());
+    List<Unit> reporters =
+        workItems.assignUnits(
+            keys.roundId(),
+            keys.task(),
+            leads,
+            form.list(ASSIGNED_RESPONSIBLE_UNITS),
+            execution.getProcessInstanceId());
     execution.setVariable(TASK_UNIT_OPTIONS, UnitOptions.of(reporters));
-    LEAD_UNIT_NAMES.set(execution, String.join("、", leads.stream().map(supervision::unitName).toList()));
+    LEAD_UNIT_NAMES.set(
+        execution, String.join("、", leads.stream().map(supervision::unitName).toList()));
   }
 }

@@ -7,9 +7,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The record follows the engine: a deleted {@code task-supervision} instance cancels its open work items, a cancelled
- * unit sub-process (process-instance modification) cancels that unit's item, a deleted round instance cancels the
- * round. Runs in the engine's transaction.
+ * The record follows the engine: a deleted {@code task-supervision} instance cancels its open work
+ * items, a cancelled unit sub-process (process-instance modification) cancels that unit's item, a
+ * deleted round instance cancels the round. Runs in the engine's transaction.
  */
 @Component
 class CancellationFollower {
@@ -19,7 +19,10 @@ class CancellationFollower {
   private final WorkItemService service;
   private final EngineClock clock;
 
-  CancellationFollower(WorkItemRepository workItems, SupervisionRoundRepository rounds, WorkItemService service,
+  CancellationFollower(
+      WorkItemRepository workItems,
+      SupervisionRoundRepository rounds,
+      WorkItemService service,
       EngineClock clock) {
     this.workItems = workItems;
     this.rounds = rounds;
@@ -30,8 +33,10 @@ class CancellationFollower {
   @EventListener
   void on(InstanceCancelled cancelled) {
     String reason = cancelled.reason();
-    if (SupervisionRoundProcess.PROCESS_ID.equals(cancelled.processDefinitionKey()) && cancelled.wholeInstance()) {
-      rounds.findByProcessInstanceId(cancelled.processInstanceId())
+    if (SupervisionRoundProcess.PROCESS_ID.equals(cancelled.processDefinitionKey())
+        && cancelled.wholeInstance()) {
+      rounds
+          .findByProcessInstanceId(cancelled.processInstanceId())
           .filter(round -> round.getStatus() == SupervisionRound.Status.OPEN)
           .ifPresent(round -> round.cancelled(clock.now()));
       return;
@@ -39,9 +44,10 @@ class CancellationFollower {
     if (!TaskSupervision.PROCESS_ID.equals(cancelled.processDefinitionKey())) {
       return;
     }
-    List<WorkItem> items = cancelled.wholeInstance()
-        ? workItems.findByProcessInstanceId(cancelled.processInstanceId())
-        : workItems.findByScopeActivityInstanceIdIn(List.of(cancelled.activityInstanceId()));
+    List<WorkItem> items =
+        cancelled.wholeInstance()
+            ? workItems.findByProcessInstanceId(cancelled.processInstanceId())
+            : workItems.findByScopeActivityInstanceIdIn(List.of(cancelled.activityInstanceId()));
     items.forEach(item -> service.cancel(item, reason));
   }
 }

@@ -1,7 +1,7 @@
 package cn.fazhiduban.supervision;
 
 import cn.fazhiduban.engine.SupervisionKeys;
-import org.camunda.bpm.engine.delegate.DelegateExecution;import cn.fazhiduban.engine.SupervisionKeys;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 

@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-/** Task_SubmitProgressReport, on create: a report asked for again after 退回 is marked for the filter 被退回. */
+/**
+ * Task_SubmitProgressReport, on create: a report asked for again after 退回 is marked for the filter
+ * 被退回.
+ */
 @Component("markReturnedListener")
 class MarkReturnedListener implements TaskListener {
 

@@ -42,7 +42,12 @@ public class OfficeCheck {
 
   protected OfficeCheck() {}
 
-  public OfficeCheck(Long roundTaskId, Decision decision, String requirement, LocalDate deadline, String checkedBy,
+  public OfficeCheck(
+      Long roundTaskId,
+      Decision decision,
+      String requirement,
+      LocalDate deadline,
+      String checkedBy,
       Instant checkedAt) {
     this.roundTaskId = roundTaskId;
     this.decision = decision;

@@ -21,9 +21,10 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
- * ServiceTask_OpenRound of {@code round-start}: opens the round the start form describes through {@link RoundService},
- * the same checks and the same all-or-nothing as {@code POST /api/rounds}. A refusal becomes a form validation error
- * with the same Chinese message, so Tasklist shows it on the form and the start rolls back whole.
+ * ServiceTask_OpenRound of {@code round-start}: opens the round the start form describes through
+ * {@link RoundService}, the same checks and the same all-or-nothing as {@code POST /api/rounds}. A
+ * refusal becomes a form validation error with the same Chinese message, so Tasklist shows it on
+ * the form and the start rolls back whole.
  */
 @Component("openRoundDelegate")
 class OpenRoundDelegate implements JavaDelegate {
@@ -43,15 +44,24 @@ class OpenRoundDelegate implements JavaDelegate {
     String user = currentUser.current();
     RoundForm request;
     try {
-      request = new RoundForm(planId == null || planId.toString().isBlank() ? null : Long.valueOf(planId.toString()),
-          form.text(LABEL, "轮次名称", 100, true), form.date(REPORT_DATE, "报送截止日期"),
-          TaskSelection.of(text(execution, TASK_SCOPE), text(execution, CHAPTERS), text(execution, TASK_LIST)));
+      request =
+          new RoundForm(
+              planId == null || planId.toString().isBlank()
+                  ? null
+                  : Long.valueOf(planId.toString()),
+              form.text(LABEL, "轮次名称", 100, true),
+              form.date(REPORT_DATE, "报送截止日期"),
+              TaskSelection.of(
+                  text(execution, TASK_SCOPE),
+                  text(execution, CHAPTERS),
+                  text(execution, TASK_LIST)));
     } catch (NumberFormatException e) {
       throw FormValues.invalid(PLAN_ID, "请选择任务分解方案。");
     } catch (ApiException e) {
       throw FormValues.invalid(TASK_SCOPE, e.getMessage());
     }
-    // The start authorization on round-start has been checked; the round's own instances are the application's.
+    // The start authorization on round-start has been checked; the round's own instances are the
+    // application's.
     CommandContext command = Context.getCommandContext();
     command.disableAuthorizationCheck();
     Opened opened;

@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** ServiceTask_PrepareTask: links the task's work items to this instance and sets what the forms show. */
+/**
+ * ServiceTask_PrepareTask: links the task's work items to this instance and sets what the forms
+ * show.
+ */
 @Component("prepareTaskDelegate")
 class PrepareTaskDelegate implements JavaDelegate {
 
@@ -29,7 +32,8 @@ class PrepareTaskDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     SupervisionKeys keys = SupervisionKeys.of(execution);
-    TaskFacts facts = workItems.taskStarted(keys.roundId(), keys.task(), execution.getProcessInstanceId());
+    TaskFacts facts =
+        workItems.taskStarted(keys.roundId(), keys.task(), execution.getProcessInstanceId());
     TASK_TITLE.set(execution, facts.title());
     TASK_TEXT.set(execution, facts.text());
     LEAD_UNIT_NAMES.set(execution, facts.leadUnitNames());

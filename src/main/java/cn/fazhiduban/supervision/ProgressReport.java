@@ -32,7 +32,10 @@ public class ProgressReport {
   private String contact;
   private String phone;
 
-  /** The evidence files' names, separated by line breaks; the files are the process's File variables. */
+  /**
+   * The evidence files' names, separated by line breaks; the files are the process's File
+   * variables.
+   */
   private String evidence;
 
   @Column(name = "submitted_by")
@@ -43,7 +46,8 @@ public class ProgressReport {
 
   protected ProgressReport() {}
 
-  public ProgressReport(Long workItemId, int version, ReportForm form, String submittedBy, Instant submittedAt) {
+  public ProgressReport(
+      Long workItemId, int version, ReportForm form, String submittedBy, Instant submittedAt) {
     this.workItemId = workItemId;
     this.version = version;
     this.progress = form.progress();

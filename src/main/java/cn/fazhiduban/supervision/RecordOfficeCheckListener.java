@@ -32,17 +32,30 @@ class RecordOfficeCheckListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormValues form = new FormValues(task);
-    boolean passed = form.choice(CHECK_DECISION, "检查结论（通过或需整改）", List.of(PASSED, RECTIFY)).equals(PASSED);
+    boolean passed =
+        form.choice(CHECK_DECISION, "检查结论（通过或需整改）", List.of(PASSED, RECTIFY)).equals(PASSED);
     SupervisionKeys keys = SupervisionKeys.of(task);
     if (passed) {
-      reports.taskChecked(keys.roundId(), keys.task(), Decision.PASSED, List.of(), null, null,
+      reports.taskChecked(
+          keys.roundId(),
+          keys.task(),
+          Decision.PASSED,
+          List.of(),
+          null,
+          null,
           currentUser.of(task));
       return;
     }
     List<String> units = form.list(RECTIFY_UNITS);
     String requirement = form.text(RECTIFY_REQUIREMENT, "整改要求", 2000, true);
     LocalDate deadline = form.date(RECTIFY_DEADLINE, "整改期限");
-    reports.taskChecked(keys.roundId(), keys.task(), Decision.RECTIFY, units, requirement,
-        deadline, currentUser.of(task));
+    reports.taskChecked(
+        keys.roundId(),
+        keys.task(),
+        Decision.RECTIFY,
+        units,
+        requirement,
+        deadline,
+        currentUser.of(task));
   }
 }

@@ -6,8 +6,6 @@ import static cn.fazhiduban.supervision.TaskSupervision.Variables.RECTIFY_RESULT
 import cn.fazhiduban.engine.CurrentUser;
 import cn.fazhiduban.engine.FormValues;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import cn.fazhiduban.engine.CurrentUser;
-import cn.fazhiduban.engine.FormValues;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +17,8 @@ class RecordRectificationListener implements TaskListener {
   private final WorkItemScopes scopes;
   private final CurrentUser currentUser;
 
-  RecordRectificationListener(ReportService reports, WorkItemScopes scopes, CurrentUser currentUser) {
+  RecordRectificationListener(
+      ReportService reports, WorkItemScopes scopes, CurrentUser currentUser) {
     this.reports = reports;
     this.scopes = scopes;
     this.currentUser = currentUser;
@@ -30,6 +29,7 @@ class RecordRectificationListener implements TaskListener {
     FormValues form = new FormValues(task);
     String measures = form.text(RECTIFY_MEASURES, "整改措施", 2000, true);
     String result = form.text(RECTIFY_RESULT, "整改结果", 2000, true);
-    reports.rectificationSubmitted(scopes.of(task), measures, result, form.evidence(), currentUser.of(task));
+    reports.rectificationSubmitted(
+        scopes.of(task), measures, result, form.evidence(), currentUser.of(task));
   }
 }

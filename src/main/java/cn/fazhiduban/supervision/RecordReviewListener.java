@@ -1,8 +1,8 @@
 package cn.fazhiduban.supervision;
 
+import static cn.fazhiduban.supervision.TaskSupervision.Typed.RETURN_OPINION;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.APPROVED;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.RETURNED;
-import static cn.fazhiduban.supervision.TaskSupervision.Typed.RETURN_OPINION;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.REVIEW_DECISION;
 import static cn.fazhiduban.supervision.TaskSupervision.Variables.REVIEW_OPINION;
 
@@ -31,9 +31,13 @@ class RecordReviewListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormValues form = new FormValues(task);
-    boolean returned = form.choice(REVIEW_DECISION, "审核结论（通过或退回）", List.of(APPROVED, RETURNED)).equals(RETURNED);
+    boolean returned =
+        form.choice(REVIEW_DECISION, "审核结论（通过或退回）", List.of(APPROVED, RETURNED)).equals(RETURNED);
     String opinion = form.text(REVIEW_OPINION, "退回意见", 1000, returned);
-    reports.reportReviewed(scopes.of(task), returned ? Decision.RETURNED : Decision.APPROVED, opinion,
+    reports.reportReviewed(
+        scopes.of(task),
+        returned ? Decision.RETURNED : Decision.APPROVED,
+        opinion,
         currentUser.of(task));
     // Lands in the unit's own instance, where the report form shows it.
     RETURN_OPINION.set(task.getExecution(), returned ? opinion : "");

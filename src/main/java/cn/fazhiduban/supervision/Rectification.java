@@ -50,7 +50,8 @@ public class Rectification {
 
   protected Rectification() {}
 
-  public Rectification(Long workItemId, Long officeCheckId, String requirement, LocalDate deadline) {
+  public Rectification(
+      Long workItemId, Long officeCheckId, String requirement, LocalDate deadline) {
     this.workItemId = workItemId;
     this.officeCheckId = officeCheckId;
     this.requirement = requirement;
@@ -58,7 +59,8 @@ public class Rectification {
     this.status = Status.ORDERED;
   }
 
-  public void submitted(String measures, String result, List<String> evidence, String by, Instant at) {
+  public void submitted(
+      String measures, String result, List<String> evidence, String by, Instant at) {
     this.measures = measures;
     this.result = result;
     this.evidence = String.join("\n", evidence);

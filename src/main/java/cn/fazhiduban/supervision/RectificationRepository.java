@@ -8,5 +8,6 @@ public interface RectificationRepository extends JpaRepository<Rectification, Lo
 
   List<Rectification> findByWorkItemIdOrderById(Long workItemId);
 
-  Optional<Rectification> findFirstByWorkItemIdAndStatusOrderByIdDesc(Long workItemId, Rectification.Status status);
+  Optional<Rectification> findFirstByWorkItemIdAndStatusOrderByIdDesc(
+      Long workItemId, Rectification.Status status);
 }

@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What units and reviewers submit on a work item (进展报告, 审核意见, 检查结论, 整改), kept in our tables inside the
- * engine's transaction. Submissions publish {@link SupervisionEvents} for the features that react to them.
+ * What units and reviewers submit on a work item (进展报告, 审核意见, 检查结论, 整改), kept in our tables inside
+ * the engine's transaction. Submissions publish {@link SupervisionEvents} for the features that
+ * react to them.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -34,9 +35,16 @@ public class ReportService {
   private final EngineClock clock;
   private final ApplicationEventPublisher events;
 
-  ReportService(WorkItemRepository workItems, ProgressReportRepository reports, ReviewOpinionRepository reviews,
-      OfficeCheckRepository checks, RectificationRepository rectifications, RoundRecords records,
-      SupervisionTimers timers, EngineClock clock, ApplicationEventPublisher events) {
+  ReportService(
+      WorkItemRepository workItems,
+      ProgressReportRepository reports,
+      ReviewOpinionRepository reviews,
+      OfficeCheckRepository checks,
+      RectificationRepository rectifications,
+      RoundRecords records,
+      SupervisionTimers timers,
+      EngineClock clock,
+      ApplicationEventPublisher events) {
     this.workItems = workItems;
     this.reports = reports;
     this.reviews = reviews;
@@ -50,8 +58,11 @@ public class ReportService {
 
   /** A unit submitted its report; where nobody reviews it, it counts as approved at once. */
   public void reportSubmitted(WorkItem item, ReportForm form, boolean reviewed, String user) {
-    int version = reports.findFirstByWorkItemIdOrderByVersionDesc(item.getId()).map(r -> r.getVersion() + 1)
-        .orElse(1);
+    int version =
+        reports
+            .findFirstByWorkItemIdOrderByVersionDesc(item.getId())
+            .map(r -> r.getVersion() + 1)
+            .orElse(1);
     Instant now = clock.now();
     reports.save(new ProgressReport(item.getId(), version, form, user, now));
     item.reported(now);
@@ -62,9 +73,12 @@ public class ReportService {
   }
 
   /** A lead unit decided on the latest report. */
-  public void reportReviewed(WorkItem item, ReviewOpinion.Decision decision, String opinion, String user) {
-    ProgressReport report = reports.findFirstByWorkItemIdOrderByVersionDesc(item.getId())
-        .orElseThrow(() -> new IllegalStateException("审核时找不到进展报告：" + item.getUnitCode()));
+  public void reportReviewed(
+      WorkItem item, ReviewOpinion.Decision decision, String opinion, String user) {
+    ProgressReport report =
+        reports
+            .findFirstByWorkItemIdOrderByVersionDesc(item.getId())
+            .orElseThrow(() -> new IllegalStateException("审核时找不到进展报告：" + item.getUnitCode()));
     Instant now = clock.now();
     reviews.save(new ReviewOpinion(item.getId(), report.getId(), decision, opinion, user, now));
     if (decision == ReviewOpinion.Decision.RETURNED) {
@@ -74,9 +88,18 @@ public class ReportService {
     }
   }
 
-  /** The office passed the task, or named units to rectify by a deadline (then returns when that is due). */
-  public Instant taskChecked(long roundId, int taskNo, Decision decision, List<String> rectifyUnits,
-      String requirement, LocalDate deadline, String user) {
+  /**
+   * The office passed the task, or named units to rectify by a deadline (then returns when that is
+   * due).
+   */
+  public Instant taskChecked(
+      long roundId,
+      int taskNo,
+      Decision decision,
+      List<String> rectifyUnits,
+      String requirement,
+      LocalDate deadline,
+      String user) {
     RoundTask task = records.roundTask(roundId, taskNo);
     Instant now = clock.now();
     if (decision == Decision.PASSED) {
@@ -91,13 +114,19 @@ public class ReportService {
     }
     List<WorkItem> items = new ArrayList<>();
     for (String code : new LinkedHashSet<>(rectifyUnits)) {
-      WorkItem item = workItems.findByRoundIdAndTaskNoAndUnitCode(roundId, taskNo, code)
-          .filter(found -> !found.getStatus().isFinal())
-          .orElseThrow(() -> invalid(TaskSupervision.Variables.RECTIFY_UNITS,
-              "整改单位“" + records.unitName(code) + "”不是本任务的承办单位。"));
+      WorkItem item =
+          workItems
+              .findByRoundIdAndTaskNoAndUnitCode(roundId, taskNo, code)
+              .filter(found -> !found.getStatus().isFinal())
+              .orElseThrow(
+                  () ->
+                      invalid(
+                          TaskSupervision.Variables.RECTIFY_UNITS,
+                          "整改单位“" + records.unitName(code) + "”不是本任务的承办单位。"));
       items.add(item);
     }
-    OfficeCheck check = checks.save(new OfficeCheck(task.getId(), decision, requirement, deadline, user, now));
+    OfficeCheck check =
+        checks.save(new OfficeCheck(task.getId(), decision, requirement, deadline, user, now));
     Instant due = timers.dueAtEndOfWorkingDay(deadline);
     for (WorkItem item : items) {
       rectifications.save(new Rectification(item.getId(), check.getId(), requirement, deadline));
@@ -107,8 +136,8 @@ public class ReportService {
   }
 
   /** A unit reported its rectification; the office checks again. */
-  public void rectificationSubmitted(WorkItem item, String measures, String result, List<String> evidence,
-      String user) {
+  public void rectificationSubmitted(
+      WorkItem item, String measures, String result, List<String> evidence, String user) {
     Rectification rectification = openRectification(item);
     Instant now = clock.now();
     rectification.submitted(measures, result, evidence, user, now);

@@ -41,7 +41,12 @@ public class ReviewOpinion {
 
   protected ReviewOpinion() {}
 
-  public ReviewOpinion(Long workItemId, Long reportId, Decision decision, String opinion, String reviewer,
+  public ReviewOpinion(
+      Long workItemId,
+      Long reportId,
+      Decision decision,
+      String opinion,
+      String reviewer,
       Instant reviewedAt) {
     this.workItemId = workItemId;
     this.reportId = reportId;

@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 督办轮次: {@code /api/rounds}. Opening a round is for 依法治区办 and administrators (see SecurityConfig). */
+/**
+ * 督办轮次: {@code /api/rounds}. Opening a round is for 依法治区办 and administrators (see SecurityConfig).
+ */
 @RestController
 @RequestMapping("/api/rounds")
 class RoundController {
@@ -38,15 +40,20 @@ class RoundController {
   }
 
   /**
-   * What the start form 开启督办轮次 would open, with the same checks: the form calls it (with the Tasklist session) to
-   * show the number of work items before the office starts the round.
+   * What the start form 开启督办轮次 would open, with the same checks: the form calls it (with the
+   * Tasklist session) to show the number of work items before the office starts the round.
    */
   @GetMapping("/preview")
-  Preview preview(@RequestParam(required = false) Long planId, @RequestParam(required = false) String label,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate reportDate,
-      @RequestParam(required = false) String scope, @RequestParam(required = false) String chapters,
+  Preview preview(
+      @RequestParam(required = false) Long planId,
+      @RequestParam(required = false) String label,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate reportDate,
+      @RequestParam(required = false) String scope,
+      @RequestParam(required = false) String chapters,
       @RequestParam(required = false) String tasks) {
-    return roundService.preview(new RoundForm(planId, label, reportDate, TaskSelection.of(scope, chapters, tasks)));
+    return roundService.preview(
+        new RoundForm(planId, label, reportDate, TaskSelection.of(scope, chapters, tasks)));
   }
 
   @GetMapping
@@ -60,8 +67,11 @@ class RoundController {
   }
 
   @GetMapping("/{id}/work-items")
-  List<RoundQueries.WorkItemRow> workItems(@PathVariable long id, @RequestParam(required = false) String unit,
-      @RequestParam(required = false) WorkItemStatus status, Authentication user) {
+  List<RoundQueries.WorkItemRow> workItems(
+      @PathVariable long id,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) WorkItemStatus status,
+      Authentication user) {
     return queries.workItems(id, Viewer.of(user), unit, status);
   }
 

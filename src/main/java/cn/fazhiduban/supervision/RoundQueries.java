@@ -3,8 +3,8 @@ package cn.fazhiduban.supervision;
 import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.web.ApiException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -14,7 +14,10 @@ import java.util.function.Function;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads rounds for people: work-item rows and progress with 红黄绿灯, limited to what the viewer may see. */
+/**
+ * Reads rounds for people: work-item rows and progress with 红黄绿灯, limited to what the viewer may
+ * see.
+ */
 @Service
 @Transactional(readOnly = true)
 class RoundQueries {
@@ -25,8 +28,12 @@ class RoundQueries {
   private final Duration warningWindow;
   private final EngineClock clock;
 
-  RoundQueries(SupervisionRoundRepository rounds, RoundTaskRepository roundTasks, WorkItemRepository workItems,
-      SupervisionProperties properties, EngineClock clock) {
+  RoundQueries(
+      SupervisionRoundRepository rounds,
+      RoundTaskRepository roundTasks,
+      WorkItemRepository workItems,
+      SupervisionProperties properties,
+      EngineClock clock) {
     this.rounds = rounds;
     this.roundTasks = roundTasks;
     this.workItems = workItems;
@@ -34,20 +41,44 @@ class RoundQueries {
     this.clock = clock;
   }
 
-  record WorkItemRow(int taskNo, String unit, String unitCode, WorkItemStatus status, Instant dueAt,
-      Instant reportedAt, Instant closedAt, String escalationLevel, String processInstanceId, Light light) {}
+  record WorkItemRow(
+      int taskNo,
+      String unit,
+      String unitCode,
+      WorkItemStatus status,
+      Instant dueAt,
+      Instant reportedAt,
+      Instant closedAt,
+      String escalationLevel,
+      String processInstanceId,
+      Light light) {}
 
   record Tally(long total, Map<WorkItemStatus, Long> counts, Light light) {}
 
-  record UnitTally(String unitCode, String unit, long total, Map<WorkItemStatus, Long> counts, Light light) {}
+  record UnitTally(
+      String unitCode, String unit, long total, Map<WorkItemStatus, Long> counts, Light light) {}
 
   record ChapterTally(String chapter, long total, Map<WorkItemStatus, Long> counts, Light light) {}
 
-  record Progress(long roundId, String label, Instant reportDue, String status, Tally totals,
-      List<UnitTally> byUnit, List<ChapterTally> byChapter) {}
+  record Progress(
+      long roundId,
+      String label,
+      Instant reportDue,
+      String status,
+      Tally totals,
+      List<UnitTally> byUnit,
+      List<ChapterTally> byChapter) {}
 
-  record RoundView(long id, long planId, String label, Instant reportDue, String status, String processInstanceId,
-      Instant openedAt, Instant closedAt, long workItems) {}
+  record RoundView(
+      long id,
+      long planId,
+      String label,
+      Instant reportDue,
+      String status,
+      String processInstanceId,
+      Instant openedAt,
+      Instant closedAt,
+      long workItems) {}
 
   List<RoundView> rounds() {
     return rounds.findAll().stream().map(this::view).toList();
@@ -62,12 +93,26 @@ class RoundQueries {
     Instant now = clock.now();
     return workItems.findByRoundIdOrderByTaskNoAscIdAsc(roundId).stream()
         .filter(item -> viewer.sees(item.getUnitCode()))
-        .filter(item -> unit == null || unit.isBlank() || unit.equals(item.getUnitCode())
-            || unit.equals(item.getUnitName()))
+        .filter(
+            item ->
+                unit == null
+                    || unit.isBlank()
+                    || unit.equals(item.getUnitCode())
+                    || unit.equals(item.getUnitName()))
         .filter(item -> status == null || item.getStatus() == status)
-        .map(item -> new WorkItemRow(item.getTaskNo(), item.getUnitName(), item.getUnitCode(), item.getStatus(),
-            item.getDueAt(), item.getReportedAt(), item.getClosedAt(), item.getEscalationLevel(),
-            item.getProcessInstanceId(), Light.of(item, now, warningWindow)))
+        .map(
+            item ->
+                new WorkItemRow(
+                    item.getTaskNo(),
+                    item.getUnitName(),
+                    item.getUnitCode(),
+                    item.getStatus(),
+                    item.getDueAt(),
+                    item.getReportedAt(),
+                    item.getClosedAt(),
+                    item.getEscalationLevel(),
+                    item.getProcessInstanceId(),
+                    Light.of(item, now, warningWindow)))
         .toList();
   }
 
@@ -75,27 +120,43 @@ class RoundQueries {
     SupervisionRound round = find(roundId);
     Instant now = clock.now();
     Map<Integer, String> chapters = new HashMap<>();
-    roundTasks.findByRoundIdOrderByTaskNo(roundId)
+    roundTasks
+        .findByRoundIdOrderByTaskNo(roundId)
         .forEach(task -> chapters.put(task.getTaskNo(), task.getPlanTask().getChapter()));
-    List<WorkItem> items = workItems.findByRoundIdOrderByTaskNoAscIdAsc(roundId).stream()
-        .filter(item -> viewer.sees(item.getUnitCode()))
-        .toList();
+    List<WorkItem> items =
+        workItems.findByRoundIdOrderByTaskNoAscIdAsc(roundId).stream()
+            .filter(item -> viewer.sees(item.getUnitCode()))
+            .toList();
     Tally totals = tally(items, now);
-    List<UnitTally> byUnit = group(items, WorkItem::getUnitCode).entrySet().stream()
-        .map(e -> {
-          Tally t = tally(e.getValue(), now);
-          return new UnitTally(e.getKey(), e.getValue().get(0).getUnitName(), t.total(), t.counts(), t.light());
-        })
-        .toList();
-    List<ChapterTally> byChapter = group(items, item -> String.valueOf(chapters.get(item.getTaskNo()))).entrySet()
-        .stream()
-        .map(e -> {
-          Tally t = tally(e.getValue(), now);
-          return new ChapterTally(e.getKey(), t.total(), t.counts(), t.light());
-        })
-        .toList();
-    return new Progress(round.getId(), round.getLabel(), round.getReportDue(), round.getStatus().name(), totals,
-        byUnit, byChapter);
+    List<UnitTally> byUnit =
+        group(items, WorkItem::getUnitCode).entrySet().stream()
+            .map(
+                e -> {
+                  Tally t = tally(e.getValue(), now);
+                  return new UnitTally(
+                      e.getKey(),
+                      e.getValue().get(0).getUnitName(),
+                      t.total(),
+                      t.counts(),
+                      t.light());
+                })
+            .toList();
+    List<ChapterTally> byChapter =
+        group(items, item -> String.valueOf(chapters.get(item.getTaskNo()))).entrySet().stream()
+            .map(
+                e -> {
+                  Tally t = tally(e.getValue(), now);
+                  return new ChapterTally(e.getKey(), t.total(), t.counts(), t.light());
+                })
+            .toList();
+    return new Progress(
+        round.getId(),
+        round.getLabel(),
+        round.getReportDue(),
+        round.getStatus().name(),
+        totals,
+        byUnit,
+        byChapter);
   }
 
   private Tally tally(List<WorkItem> items, Instant now) {
@@ -120,8 +181,15 @@ class RoundQueries {
   }
 
   private RoundView view(SupervisionRound round) {
-    return new RoundView(round.getId(), round.getPlanId(), round.getLabel(), round.getReportDue(),
-        round.getStatus().name(), round.getProcessInstanceId(), round.getOpenedAt(), round.getClosedAt(),
+    return new RoundView(
+        round.getId(),
+        round.getPlanId(),
+        round.getLabel(),
+        round.getReportDue(),
+        round.getStatus().name(),
+        round.getProcessInstanceId(),
+        round.getOpenedAt(),
+        round.getClosedAt(),
         workItems.countByRoundId(round.getId()));
   }
 

@@ -4,7 +4,10 @@ import cn.fazhiduban.unit.Unit;
 import cn.fazhiduban.unit.UnitDirectory;
 import org.springframework.stereotype.Component;
 
-/** The one place that finds a round task, a work item or a unit's name, with one message each when it is missing. */
+/**
+ * The one place that finds a round task, a work item or a unit's name, with one message each when
+ * it is missing.
+ */
 @Component
 class RoundRecords {
 
@@ -12,14 +15,16 @@ class RoundRecords {
   private final WorkItemRepository workItems;
   private final UnitDirectory directory;
 
-  RoundRecords(RoundTaskRepository roundTasks, WorkItemRepository workItems, UnitDirectory directory) {
+  RoundRecords(
+      RoundTaskRepository roundTasks, WorkItemRepository workItems, UnitDirectory directory) {
     this.roundTasks = roundTasks;
     this.workItems = workItems;
     this.directory = directory;
   }
 
   RoundTask roundTask(long roundId, int taskNo) {
-    return roundTasks.findByRoundIdAndTaskNo(roundId, taskNo)
+    return roundTasks
+        .findByRoundIdAndTaskNo(roundId, taskNo)
         .orElseThrow(() -> new IllegalStateException("轮次 " + roundId + " 中没有任务 " + taskNo));
   }
 
@@ -28,8 +33,12 @@ class RoundRecords {
   }
 
   WorkItem workItem(long roundId, int taskNo, String unitCode) {
-    return workItems.findByRoundIdAndTaskNoAndUnitCode(roundId, taskNo, unitCode).orElseThrow(() ->
-        new IllegalStateException("找不到工作项：轮次 " + roundId + "，任务 " + taskNo + "，单位 " + unitCode));
+    return workItems
+        .findByRoundIdAndTaskNoAndUnitCode(roundId, taskNo, unitCode)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "找不到工作项：轮次 " + roundId + "，任务 " + taskNo + "，单位 " + unitCode));
   }
 
   WorkItem workItem(long id) {

@@ -12,7 +12,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.util.List;
 
-/** A plan task as supervised in one round; its {@code task-supervision} instance has business key roundId/taskNo. */
+/**
+ * A plan task as supervised in one round; its {@code task-supervision} instance has business key
+ * roundId/taskNo.
+ */
 @Entity
 @Table(name = "round_task")
 public class RoundTask {
@@ -43,7 +46,8 @@ public class RoundTask {
 
   protected RoundTask() {}
 
-  public RoundTask(Long roundId, PlanTask planTask, boolean needsAssignment, List<String> leadUnits) {
+  public RoundTask(
+      Long roundId, PlanTask planTask, boolean needsAssignment, List<String> leadUnits) {
     this.roundId = roundId;
     this.planTask = planTask;
     this.taskNo = planTask.getNumber();
@@ -66,7 +70,8 @@ public class RoundTask {
     String text = planTask.getText();
     int end = text.indexOf('。');
     String sentence = end > 0 ? text.substring(0, end) : text;
-    return sentence.codePointCount(0, sentence.length()) <= 40 ? sentence
+    return sentence.codePointCount(0, sentence.length()) <= 40
+        ? sentence
         : sentence.substring(0, sentence.offsetByCodePoints(0, 39)) + "…";
   }
 

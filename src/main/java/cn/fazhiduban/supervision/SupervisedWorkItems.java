@@ -32,8 +32,11 @@ class SupervisedWorkItems implements SupervisedWork {
 
   @Override
   public List<WorkItemView> openWorkItems() {
-    return workItems.findByStatusNotIn(EnumSet.of(WorkItemStatus.CLOSED, WorkItemStatus.CANCELLED)).stream()
-        .map(this::view).toList();
+    return workItems
+        .findByStatusNotIn(EnumSet.of(WorkItemStatus.CLOSED, WorkItemStatus.CANCELLED))
+        .stream()
+        .map(this::view)
+        .toList();
   }
 
   @Override
@@ -43,8 +46,17 @@ class SupervisedWorkItems implements SupervisedWork {
 
   private WorkItemView view(WorkItem item) {
     RoundTask task = records.roundTask(item);
-    return new WorkItemView(item.getId(), item.getRoundId(), item.getTaskNo(), item.getUnitCode(),
-        item.getUnitName(), item.getStatus(), item.getDueAt(), item.getProcessInstanceId(), task.title(),
-        task.leadUnits(), task.getPlanTask().getMilestones().stream().map(PlanMilestone::getDue).toList());
+    return new WorkItemView(
+        item.getId(),
+        item.getRoundId(),
+        item.getTaskNo(),
+        item.getUnitCode(),
+        item.getUnitName(),
+        item.getStatus(),
+        item.getDueAt(),
+        item.getProcessInstanceId(),
+        task.title(),
+        task.leadUnits(),
+        task.getPlanTask().getMilestones().stream().map(PlanMilestone::getDue).toList());
   }
 }

@@ -1,8 +1,9 @@
 package cn.fazhiduban.supervision;
 
 /**
- * What happened to a work item, published by supervision inside the engine's transaction. Features above supervision
- * (escalation, reporting) listen with {@code @EventListener}, so their rows commit or roll back with the engine's.
+ * What happened to a work item, published by supervision inside the engine's transaction. Features
+ * above supervision (escalation, reporting) listen with {@code @EventListener}, so their rows
+ * commit or roll back with the engine's.
  */
 public final class SupervisionEvents {
 
@@ -20,6 +21,9 @@ public final class SupervisionEvents {
   /** The unit submitted its rectification. */
   public record ItemRectified(long workItemId) {}
 
-  /** An administrator cancelled the engine's work on the item; {@code reason} is the engine's delete reason. */
+  /**
+   * An administrator cancelled the engine's work on the item; {@code reason} is the engine's delete
+   * reason.
+   */
   public record ItemCancelled(long workItemId, String reason) {}
 }

@@ -51,7 +51,8 @@ public class SupervisionRound {
 
   protected SupervisionRound() {}
 
-  public SupervisionRound(Long planId, String label, Instant reportDue, String openedBy, Instant openedAt) {
+  public SupervisionRound(
+      Long planId, String label, Instant reportDue, String openedBy, Instant openedAt) {
     this.planId = planId;
     this.label = label;
     this.reportDue = reportDue;

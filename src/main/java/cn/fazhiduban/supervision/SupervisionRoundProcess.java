@@ -1,8 +1,8 @@
 package cn.fazhiduban.supervision;
 
 /**
- * Names shared by {@code processes/supervision-round.bpmn}, the code that starts it and the tests. Change a name here
- * and in the model together. The instance's business key is the round's id.
+ * Names shared by {@code processes/supervision-round.bpmn}, the code that starts it and the tests.
+ * Change a name here and in the model together. The instance's business key is the round's id.
  */
 public final class SupervisionRoundProcess {
 
@@ -20,12 +20,20 @@ public final class SupervisionRoundProcess {
     private Elements() {}
   }
 
-  /** Process variables, for people reading Cockpit; the code reads round and task from business keys. */
+  /**
+   * Process variables, for people reading Cockpit; the code reads round and task from business
+   * keys.
+   */
   public static final class Variables {
     /** Long: the supervision round. */
     public static final String ROUND_ID = "roundId";
-    /** Integer, the multi-instance element: the plan task's number, handed to its task-supervision instance. */
+
+    /**
+     * Integer, the multi-instance element: the plan task's number, handed to its task-supervision
+     * instance.
+     */
     public static final String TASK_NO = "taskNo";
+
     /** Date: when reports are due. */
     public static final String REPORT_DUE = "reportDue";
 

@@ -8,9 +8,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the supervision models ask while they run ({@code ${supervisionService.…}} expressions): which tasks a round
- * covers, which units report, who reviews them, who must rectify. Every answer comes from the business key and our
- * own rows, never from a process variable that a task completion could have written.
+ * What the supervision models ask while they run ({@code ${supervisionService.…}} expressions):
+ * which tasks a round covers, which units report, who reviews them, who must rectify. Every answer
+ * comes from the business key and our own rows, never from a process variable that a task
+ * completion could have written.
  */
 @Service("supervisionService")
 @Transactional(readOnly = true)
@@ -21,7 +22,10 @@ public class SupervisionService {
   private final RoundRecords records;
   private final WorkItemScopes scopes;
 
-  SupervisionService(RoundTaskRepository roundTasks, WorkItemRepository workItems, RoundRecords records,
+  SupervisionService(
+      RoundTaskRepository roundTasks,
+      WorkItemRepository workItems,
+      RoundRecords records,
       WorkItemScopes scopes) {
     this.roundTasks = roundTasks;
     this.workItems = workItems;
@@ -39,7 +43,8 @@ public class SupervisionService {
     SupervisionKeys keys = SupervisionKeys.of(execution);
     return workItems.findByRoundIdAndTaskNoOrderById(keys.roundId(), keys.task()).stream()
         .filter(item -> !item.getStatus().isFinal())
-        .map(WorkItem::getUnitCode).toList();
+        .map(WorkItem::getUnitCode)
+        .toList();
   }
 
   public List<String> rectifyingUnits(DelegateExecution execution) {
@@ -68,8 +73,9 @@ public class SupervisionService {
   }
 
   /**
-   * The groups that review a unit's report: the task's lead units; 依法治区办 where the task has none (按职责分工负责);
-   * nobody where the reporter is itself a lead unit, whose report goes straight on to the office's check.
+   * The groups that review a unit's report: the task's lead units; 依法治区办 where the task has none
+   * (按职责分工负责); nobody where the reporter is itself a lead unit, whose report goes straight on to
+   * the office's check.
    */
   String reviewerGroups(WorkItem item) {
     List<String> leads = records.roundTask(item).leadUnits();

@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates and timer values of a unit's report and rectification tasks, e.g.
- * {@code ${supervisionTimers.reminderAt(execution)}}. The due date is the work item's, never a process variable a
- * completion could move. Times are Beijing time and "now" is the engine's clock, so process tests can move it.
+ * Due dates and timer values of a unit's report and rectification tasks, e.g. {@code
+ * ${supervisionTimers.reminderAt(execution)}}. The due date is the work item's, never a process
+ * variable a completion could move. Times are Beijing time and "now" is the engine's clock, so
+ * process tests can move it.
  */
 @Component("supervisionTimers")
 public class SupervisionTimers {
@@ -24,14 +25,18 @@ public class SupervisionTimers {
   /** End of the office day: a deadline given as a date falls due at this time. */
   static final LocalTime END_OF_WORKING_DAY = LocalTime.of(18, 0);
 
-  private static final DateTimeFormatter ISO_WITH_OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+  private static final DateTimeFormatter ISO_WITH_OFFSET =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
   private final WorkingCalendar calendar;
   private final EngineClock clock;
   private final int reminderWorkingDays;
   private final WorkItemScopes scopes;
 
-  SupervisionTimers(WorkingCalendar calendar, EngineClock clock, SupervisionProperties properties,
+  SupervisionTimers(
+      WorkingCalendar calendar,
+      EngineClock clock,
+      SupervisionProperties properties,
       WorkItemScopes scopes) {
     this.calendar = calendar;
     this.clock = clock;
@@ -53,8 +58,9 @@ public class SupervisionTimers {
   }
 
   /**
-   * The reminder moment: the configured number of working days before {@code due}, at the due's time of day.
-   * When that moment has passed (or the work is already overdue) the reminder is due now.
+   * The reminder moment: the configured number of working days before {@code due}, at the due's
+   * time of day. When that moment has passed (or the work is already overdue) the reminder is due
+   * now.
    */
   public Date reminderAt(Date due) {
     ZonedDateTime dueAt = beijing(due);
@@ -65,9 +71,10 @@ public class SupervisionTimers {
   }
 
   /**
-   * A timer cycle that fires at {@code due} and then every day at the same time, e.g.
-   * {@code R/2026-12-31T18:00:00+08:00/P1D}. Fractions of a second are dropped. Work that is already overdue when its
-   * task is created (a report returned after the due date) starts its cycle a second from now, not at tomorrow's tick.
+   * A timer cycle that fires at {@code due} and then every day at the same time, e.g. {@code
+   * R/2026-12-31T18:00:00+08:00/P1D}. Fractions of a second are dropped. Work that is already
+   * overdue when its task is created (a report returned after the due date) starts its cycle a
+   * second from now, not at tomorrow's tick.
    */
   public String overdueCycle(Date due) {
     ZonedDateTime start = beijing(due).truncatedTo(ChronoUnit.SECONDS);
@@ -75,9 +82,16 @@ public class SupervisionTimers {
     return "R/" + (start.isBefore(soon) ? soon : start).format(ISO_WITH_OFFSET) + "/P1D";
   }
 
-  /** The deadline moment for a deadline given as a day (整改期限): 18:00 Beijing time on it, or on the next working day. */
+  /**
+   * The deadline moment for a deadline given as a day (整改期限): 18:00 Beijing time on it, or on the
+   * next working day.
+   */
   public Instant dueAtEndOfWorkingDay(LocalDate date) {
-    return calendar.nextWorkingDay(date).atTime(END_OF_WORKING_DAY).atZone(EngineClock.ZONE).toInstant();
+    return calendar
+        .nextWorkingDay(date)
+        .atTime(END_OF_WORKING_DAY)
+        .atZone(EngineClock.ZONE)
+        .toInstant();
   }
 
   private static ZonedDateTime beijing(Date moment) {

@@ -17,10 +17,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The supervision user tasks, on create: puts 任务编号, 任务名称, the task text, 承办单位 and 截止时间 on the task itself,
- * from our rows, and the due time as text in Beijing time for the forms. A unit may read its tasks but not the instances behind them, so Tasklist's filter columns and the
- * forms can only show what the task carries; and as task-local values they shadow whatever another unit's completion
- * may have written into the instance.
+ * The supervision user tasks, on create: puts 任务编号, 任务名称, the task text, 承办单位 and 截止时间 on the task
+ * itself, from our rows, and the due time as text in Beijing time for the forms. A unit may read
+ * its tasks but not the instances behind them, so Tasklist's filter columns and the forms can only
+ * show what the task carries; and as task-local values they shadow whatever another unit's
+ * completion may have written into the instance.
  */
 @Component("taskColumnsListener")
 class TaskColumnsListener implements TaskListener {
@@ -43,21 +44,25 @@ class TaskColumnsListener implements TaskListener {
     TASK_TITLE.setLocal(task, roundTask.title());
     TASK_TEXT.setLocal(task, roundTask.getPlanTask().getText());
     Optional<WorkItem> item = scopes.find(task.getExecution());
-    item.ifPresent(found -> {
-      UNIT_NAME.setLocal(task, found.getUnitName());
-      REPORT_DUE.setLocal(task, Date.from(found.getDueAt()));
-      if (TaskSupervision.Elements.RECTIFY.equals(task.getTaskDefinitionKey())) {
-        Rectification rectification = reports.openRectification(found);
-        RECTIFY_REQUIREMENT.setLocal(task, rectification.getRequirement());
-        RECTIFY_DEADLINE.setLocal(task, rectification.getDeadline().toString());
-      }
-    });
+    item.ifPresent(
+        found -> {
+          UNIT_NAME.setLocal(task, found.getUnitName());
+          REPORT_DUE.setLocal(task, Date.from(found.getDueAt()));
+          if (TaskSupervision.Elements.RECTIFY.equals(task.getTaskDefinitionKey())) {
+            Rectification rectification = reports.openRectification(found);
+            RECTIFY_REQUIREMENT.setLocal(task, rectification.getRequirement());
+            RECTIFY_DEADLINE.setLocal(task, rectification.getDeadline().toString());
+          }
+        });
     if (task.getDueDate() != null) {
       DEADLINE.setLocal(task, task.getDueDate());
     }
-    // the due time as the forms show it, in Beijing time: the task's own, else its work item's (review, check)
-    Date due = task.getDueDate() != null ? task.getDueDate()
-        : item.map(found -> Date.from(found.getDueAt())).orElse(null);
+    // the due time as the forms show it, in Beijing time: the task's own, else its work item's
+    // (review, check)
+    Date due =
+        task.getDueDate() != null
+            ? task.getDueDate()
+            : item.map(found -> Date.from(found.getDueAt())).orElse(null);
     if (due != null) {
       task.setVariableLocal(TaskSupervision.Variables.DEADLINE_TEXT, BeijingTime.text(due));
     }

@@ -12,26 +12,34 @@ import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 
 /**
- * Which plan tasks a round opened from Tasklist covers, as the start form says it: the whole plan ({@code all}),
- * chosen chapters ({@code chapters}, their numbers such as 一、三), or a list such as {@code 1-10, 37, 42}
- * ({@code list}). An explicit choice that names nothing is refused: "the whole plan" is a choice of its own.
+ * Which plan tasks a round opened from Tasklist covers, as the start form says it: the whole plan
+ * ({@code all}), chosen chapters ({@code chapters}, their numbers such as 一、三), or a list such as
+ * {@code 1-10, 37, 42} ({@code list}). An explicit choice that names nothing is refused: "the whole
+ * plan" is a choice of its own.
  */
 public record TaskSelection(Scope scope, String chapters, String list) {
 
-  public enum Scope { ALL, CHAPTERS, LIST }
+  public enum Scope {
+    ALL,
+    CHAPTERS,
+    LIST
+  }
 
   /** A range wider than this is a typo, not a plan (the largest plans have a few hundred tasks). */
   private static final int MAX_RANGE = 1000;
+
   private static final Pattern SEPARATORS = Pattern.compile("[,，、;；\\s]+");
-  private static final Pattern ITEM = Pattern.compile("(\\d{1,5})(?:\\s*[-－–—~～至到]\\s*(\\d{1,5}))?");
+  private static final Pattern ITEM =
+      Pattern.compile("(\\d{1,5})(?:\\s*[-－–—~～至到]\\s*(\\d{1,5}))?");
 
   public static TaskSelection of(String scope, String chapters, String list) {
-    Scope parsed = switch (scope == null ? "" : scope.strip()) {
-      case "", "all" -> Scope.ALL;
-      case "chapters" -> Scope.CHAPTERS;
-      case "list" -> Scope.LIST;
-      default -> throw invalid("请选择任务范围：全部任务、按章节或按编号。");
-    };
+    Scope parsed =
+        switch (scope == null ? "" : scope.strip()) {
+          case "", "all" -> Scope.ALL;
+          case "chapters" -> Scope.CHAPTERS;
+          case "list" -> Scope.LIST;
+          default -> throw invalid("请选择任务范围：全部任务、按章节或按编号。");
+        };
     return new TaskSelection(parsed, chapters, list);
   }
 

@@ -7,7 +7,10 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
 
-/** Units as the options of a Camunda Forms checklist: a Json variable [{"label": name, "value": code}]. */
+/**
+ * Units as the options of a Camunda Forms checklist: a Json variable [{"label": name, "value":
+ * code}].
+ */
 final class UnitOptions {
 
   private UnitOptions() {}

@@ -6,8 +6,8 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 
 /**
- * What a logged-in user may see of the work items: 依法治区办, leaders and administrators see every unit, a unit's
- * clerks and reviewers only the units whose groups they belong to.
+ * What a logged-in user may see of the work items: 依法治区办, leaders and administrators see every
+ * unit, a unit's clerks and reviewers only the units whose groups they belong to.
  */
 public record Viewer(boolean seesAll, Set<String> units) {
 

@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 
-/** One unit's work on one plan task in one round. Every change of status records when it happened. */
+/**
+ * One unit's work on one plan task in one round. Every change of status records when it happened.
+ */
 @Entity
 @Table(name = "work_item")
 public class WorkItem {
@@ -65,7 +67,10 @@ public class WorkItem {
   @Column(name = "escalation_level")
   private String escalationLevel;
 
-  /** The activity instance of this unit's report or rectification sub-process, while one runs: set by the engine. */
+  /**
+   * The activity instance of this unit's report or rectification sub-process, while one runs: set
+   * by the engine.
+   */
   @Column(name = "scope_activity_instance_id")
   private String scopeActivityInstanceId;
 
@@ -75,12 +80,12 @@ public class WorkItem {
   @Column(name = "cancel_reason")
   private String cancelReason;
 
-  @Version
-  private int version;
+  @Version private int version;
 
   protected WorkItem() {}
 
-  public WorkItem(RoundTask task, String unitCode, String unitName, Instant dueAt, Instant assignedAt) {
+  public WorkItem(
+      RoundTask task, String unitCode, String unitName, Instant dueAt, Instant assignedAt) {
     this.roundId = task.getRoundId();
     this.roundTaskId = task.getId();
     this.taskNo = task.getTaskNo();
@@ -96,7 +101,10 @@ public class WorkItem {
     this.processInstanceId = processInstanceId;
   }
 
-  /** The unit's sub-process instance started: later lookups from inside it find this item by that instance. */
+  /**
+   * The unit's sub-process instance started: later lookups from inside it find this item by that
+   * instance.
+   */
   public void enteredScope(String activityInstanceId) {
     this.scopeActivityInstanceId = activityInstanceId;
   }
@@ -132,7 +140,10 @@ public class WorkItem {
     closedAt = at;
   }
 
-  /** An administrator cancelled the engine's work on this item (Cockpit, REST, process-instance modification). */
+  /**
+   * An administrator cancelled the engine's work on this item (Cockpit, REST, process-instance
+   * modification).
+   */
   public void cancelled(Instant at, String reason) {
     status = WorkItemStatus.CANCELLED;
     cancelledAt = at;

@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds the work item that an execution inside a unit's report or rectification sub-process is about, by what the
- * engine set and no client can write: the business key names round and task, and the sub-process's activity instance
- * id, recorded on the work item when that instance started, names the unit. Process variables such as
- * {@code unitCode} are never trusted for this: a task completion may overwrite any variable in its scope chain.
+ * Finds the work item that an execution inside a unit's report or rectification sub-process is
+ * about, by what the engine set and no client can write: the business key names round and task, and
+ * the sub-process's activity instance id, recorded on the work item when that instance started,
+ * names the unit. Process variables such as {@code unitCode} are never trusted for this: a task
+ * completion may overwrite any variable in its scope chain.
  */
 @Component
 class WorkItemScopes {
@@ -28,8 +29,9 @@ class WorkItemScopes {
   }
 
   /**
-   * A unit's sub-process instance starts: the multi-instance element variable {@code unitCode} was set by the engine
-   * a moment ago, before any task of this instance existed, so it is the engine's word here and only here.
+   * A unit's sub-process instance starts: the multi-instance element variable {@code unitCode} was
+   * set by the engine a moment ago, before any task of this instance existed, so it is the engine's
+   * word here and only here.
    */
   WorkItem enter(DelegateExecution execution, String unitCode) {
     SupervisionKeys keys = SupervisionKeys.of(execution);
@@ -43,8 +45,11 @@ class WorkItemScopes {
   }
 
   WorkItem of(DelegateExecution execution) {
-    return find(execution).orElseThrow(() -> new IllegalStateException(
-        "找不到该单位子流程对应的工作项：流程实例 " + execution.getProcessInstanceId()));
+    return find(execution)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "找不到该单位子流程对应的工作项：流程实例 " + execution.getProcessInstanceId()));
   }
 
   Optional<WorkItem> find(DelegateExecution execution) {

@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The work-item lifecycle as the supervision models move: opened, linked to its instance, closed, cancelled. Called by
- * delegates and listeners, so it always runs inside the engine's transaction: the engine and these rows commit or
- * roll back together. What a unit reports lives in {@link ReportService}.
+ * The work-item lifecycle as the supervision models move: opened, linked to its instance, closed,
+ * cancelled. Called by delegates and listeners, so it always runs inside the engine's transaction:
+ * the engine and these rows commit or roll back together. What a unit reports lives in {@link
+ * ReportService}.
  */
 @Service
 @Transactional(propagation = Propagation.MANDATORY)
@@ -31,8 +32,13 @@ public class WorkItemService {
   private final EngineClock clock;
   private final ApplicationEventPublisher events;
 
-  WorkItemService(SupervisionRoundRepository rounds, WorkItemRepository workItems, RoundRecords records,
-      UnitDirectory directory, EngineClock clock, ApplicationEventPublisher events) {
+  WorkItemService(
+      SupervisionRoundRepository rounds,
+      WorkItemRepository workItems,
+      RoundRecords records,
+      UnitDirectory directory,
+      EngineClock clock,
+      ApplicationEventPublisher events) {
     this.rounds = rounds;
     this.workItems = workItems;
     this.records = records;
@@ -41,11 +47,19 @@ public class WorkItemService {
     this.events = events;
   }
 
-  /** What the model shows people about a task: 任务名称, text, lead units, and which units it concerns. */
-  public record TaskFacts(String title, String text, String leadUnitNames, boolean needsAssignment,
+  /**
+   * What the model shows people about a task: 任务名称, text, lead units, and which units it concerns.
+   */
+  public record TaskFacts(
+      String title,
+      String text,
+      String leadUnitNames,
+      boolean needsAssignment,
       List<Unit> reporters) {}
 
-  /** The task's instance has started: link it to its work items and tell it what it needs to know. */
+  /**
+   * The task's instance has started: link it to its work items and tell it what it needs to know.
+   */
   public TaskFacts taskStarted(long roundId, int taskNo, String processInstanceId) {
     RoundTask task = records.roundTask(roundId, taskNo);
     task.started(processInstanceId);
@@ -53,18 +67,27 @@ public class WorkItemService {
     items.forEach(item -> item.linkProcessInstance(processInstanceId));
     List<String> leadNames = task.leadUnits().stream().map(records::unitName).toList();
     List<Unit> reporters = items.stream().map(item -> records.unit(item.getUnitCode())).toList();
-    return new TaskFacts(task.title(), task.getPlanTask().getText(), String.join("、", leadNames),
-        task.isNeedsAssignment(), reporters);
+    return new TaskFacts(
+        task.title(),
+        task.getPlanTask().getText(),
+        String.join("、", leadNames),
+        task.isNeedsAssignment(),
+        reporters);
   }
 
   /** The office named the units of a task whose plan left them open: open their work items. */
-  public List<Unit> assignUnits(long roundId, int taskNo, List<String> leadCodes, List<String> responsibleCodes,
+  public List<Unit> assignUnits(
+      long roundId,
+      int taskNo,
+      List<String> leadCodes,
+      List<String> responsibleCodes,
       String processInstanceId) {
     if (responsibleCodes.isEmpty()) {
       throw invalid(TaskSupervision.Variables.ASSIGNED_RESPONSIBLE_UNITS, "请至少选择一个责任单位。");
     }
     List<Unit> leads = units(leadCodes, TaskSupervision.Variables.ASSIGNED_LEAD_UNITS);
-    List<Unit> reporters = units(responsibleCodes, TaskSupervision.Variables.ASSIGNED_RESPONSIBLE_UNITS);
+    List<Unit> reporters =
+        units(responsibleCodes, TaskSupervision.Variables.ASSIGNED_RESPONSIBLE_UNITS);
     RoundTask task = records.roundTask(roundId, taskNo);
     task.assigned(leads.stream().map(Unit::code).toList());
     SupervisionRound round = rounds.findById(roundId).orElseThrow();
@@ -91,7 +114,10 @@ public class WorkItemService {
     rounds.findById(roundId).orElseThrow().close(clock.now());
   }
 
-  /** The engine's work on an item was cancelled by an administrator; escalation and others hear of it. */
+  /**
+   * The engine's work on an item was cancelled by an administrator; escalation and others hear of
+   * it.
+   */
   public void cancel(WorkItem item, String reason) {
     if (item.getStatus().isFinal()) {
       return;
@@ -104,7 +130,8 @@ public class WorkItemService {
   private List<Unit> units(List<String> codes, String field) {
     Set<Unit> units = new LinkedHashSet<>();
     for (String code : codes) {
-      units.add(directory.byCode(code).orElseThrow(() -> invalid(field, "单位编码“" + code + "”不在单位目录中。")));
+      units.add(
+          directory.byCode(code).orElseThrow(() -> invalid(field, "单位编码“" + code + "”不在单位目录中。")));
     }
     return List.copyOf(units);
   }

@@ -37,13 +37,16 @@ class CollectiveRecord {
   private List<UnitKind> memberKinds = new ArrayList<>();
 
   @ElementCollection
-  @CollectionTable(name = "org_collective_member", joinColumns = @JoinColumn(name = "collective_id"))
+  @CollectionTable(
+      name = "org_collective_member",
+      joinColumns = @JoinColumn(name = "collective_id"))
   @Column(name = "unit_code")
   private List<String> members = new ArrayList<>();
 
   protected CollectiveRecord() {}
 
-  CollectiveRecord(String name, List<String> aliases, List<UnitKind> memberKinds, List<String> members) {
+  CollectiveRecord(
+      String name, List<String> aliases, List<UnitKind> memberKinds, List<String> members) {
     this.name = name;
     this.aliases.addAll(aliases);
     this.memberKinds.addAll(memberKinds);
@@ -51,6 +54,7 @@ class CollectiveRecord {
   }
 
   UnitIndex.Collective toCollective() {
-    return new UnitIndex.Collective(name, List.copyOf(aliases), List.copyOf(memberKinds), List.copyOf(members));
+    return new UnitIndex.Collective(
+        name, List.copyOf(aliases), List.copyOf(memberKinds), List.copyOf(members));
   }
 }

@@ -47,7 +47,13 @@ public class UnitChange {
 
   protected UnitChange() {}
 
-  UnitChange(String unitCode, Action action, String changedBy, Instant changedAt, String before, String after) {
+  UnitChange(
+      String unitCode,
+      Action action,
+      String changedBy,
+      Instant changedAt,
+      String before,
+      String after) {
     this.unitCode = unitCode;
     this.action = action;
     this.changedBy = changedBy;

@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/units}: the unit directory (any user; in demo mode each unit names its demo users), and its changes
- * (依法治区办 and administrators; the security chain refuses everyone else before this is reached).
+ * {@code /api/units}: the unit directory (any user; in demo mode each unit names its demo users),
+ * and its changes (依法治区办 and administrators; the security chain refuses everyone else before this
+ * is reached).
  */
 @RestController
 class UnitController {
@@ -31,15 +32,22 @@ class UnitController {
     this.demoUsers = demoUsers;
   }
 
-  record UnitView(String code, String name, String kind, String kindLabel, List<String> aliases, String groupId,
-      boolean retired, List<String> demoUsers) {}
+  record UnitView(
+      String code,
+      String name,
+      String kind,
+      String kindLabel,
+      List<String> aliases,
+      String groupId,
+      boolean retired,
+      List<String> demoUsers) {}
 
   record NewUnit(String code, String name, String kind, List<String> aliases) {}
 
   record UnitUpdate(String name, List<String> aliases) {}
 
-  record ChangeView(String action, String changedBy, OffsetDateTime changedAt, String before,
-      String after) {}
+  record ChangeView(
+      String action, String changedBy, OffsetDateTime changedAt, String before, String after) {}
 
   @GetMapping("/api/units")
   List<UnitView> units() {
@@ -49,14 +57,22 @@ class UnitController {
   @GetMapping("/api/units/{code}/changes")
   List<ChangeView> changes(@PathVariable String code) {
     directory.byCode(code).orElseThrow(() -> ApiException.notFound("单位 " + code));
-    return service.changesOf(code).stream().map(c -> new ChangeView(c.getAction().name(), c.getChangedBy(),
-        c.getChangedAt().atZone(EngineClock.ZONE).toOffsetDateTime(), c.getBefore(),
-        c.getAfter())).toList();
+    return service.changesOf(code).stream()
+        .map(
+            c ->
+                new ChangeView(
+                    c.getAction().name(),
+                    c.getChangedBy(),
+                    c.getChangedAt().atZone(EngineClock.ZONE).toOffsetDateTime(),
+                    c.getBefore(),
+                    c.getAfter()))
+        .toList();
   }
 
   @PostMapping("/api/units")
   ResponseEntity<UnitView> add(@RequestBody NewUnit body, Principal user) {
-    Unit unit = service.add(body.code(), body.name(), kind(body.kind()), body.aliases(), user.getName());
+    Unit unit =
+        service.add(body.code(), body.name(), kind(body.kind()), body.aliases(), user.getName());
     return ResponseEntity.status(HttpStatus.CREATED).body(view(unit));
   }
 
@@ -71,8 +87,15 @@ class UnitController {
   }
 
   private UnitView view(Unit unit) {
-    return new UnitView(unit.code(), unit.name(), unit.kind().name(), unit.kind().label(), unit.aliases(),
-        unit.groupId(), unit.retired(), demoUsers.listed() ? demoUsers.of(unit) : null);
+    return new UnitView(
+        unit.code(),
+        unit.name(),
+        unit.kind().name(),
+        unit.kind().label(),
+        unit.aliases(),
+        unit.groupId(),
+        unit.retired(),
+        demoUsers.listed() ? demoUsers.of(unit) : null);
   }
 
   static UnitKind kind(String kind) {
@@ -82,7 +105,9 @@ class UnitController {
     try {
       return UnitKind.valueOf(kind.strip());
     } catch (IllegalArgumentException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-unit",
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "invalid-unit",
           "单位类别只能是 DEPARTMENT（部门）、PARTY（党委工作机关）、STREET（街道）、JUDICIAL（司法机关派出机构）或 OFFICE（依法治区办）。");
     }
   }

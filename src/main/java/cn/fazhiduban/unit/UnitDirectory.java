@@ -8,10 +8,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The units of the district and the collective names that stand for several of them, read from the directory's
- * tables and kept in memory. A change through {@link UnitService} drops the copy; inside the changing transaction
- * the directory is read fresh (so the change is seen at once there), and after it ends everyone reads it anew.
- * Another node of a cluster rereads it after at most {@link #MAX_AGE_NANOS}.
+ * The units of the district and the collective names that stand for several of them, read from the
+ * directory's tables and kept in memory. A change through {@link UnitService} drops the copy;
+ * inside the changing transaction the directory is read fresh (so the change is seen at once
+ * there), and after it ends everyone reads it anew. Another node of a cluster rereads it after at
+ * most {@link #MAX_AGE_NANOS}.
  */
 @Component
 public class UnitDirectory {
@@ -19,7 +20,9 @@ public class UnitDirectory {
   /** How long a node trusts its copy when another node may have changed the table. */
   static final long MAX_AGE_NANOS = 30_000_000_000L;
 
-  /** Bound to a transaction that changed the directory: its reads must not be cached for everyone. */
+  /**
+   * Bound to a transaction that changed the directory: its reads must not be cached for everyone.
+   */
   private static final Object CHANGED_IN_THIS_TRANSACTION = new Object();
 
   private final UnitStore store;
@@ -54,19 +57,24 @@ public class UnitDirectory {
     return current.index();
   }
 
-  /** Called by a change inside its transaction: read fresh until it ends, and drop the copy when it does. */
+  /**
+   * Called by a change inside its transaction: read fresh until it ends, and drop the copy when it
+   * does.
+   */
   void changed() {
     cached = null;
     if (TransactionSynchronizationManager.isSynchronizationActive()
         && !TransactionSynchronizationManager.hasResource(CHANGED_IN_THIS_TRANSACTION)) {
       TransactionSynchronizationManager.bindResource(CHANGED_IN_THIS_TRANSACTION, Boolean.TRUE);
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          TransactionSynchronizationManager.unbindResourceIfPossible(CHANGED_IN_THIS_TRANSACTION);
-          cached = null;
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(
+                  CHANGED_IN_THIS_TRANSACTION);
+              cached = null;
+            }
+          });
     }
   }
 
@@ -93,7 +101,10 @@ public class UnitDirectory {
     return index().unitNamed(name);
   }
 
-  /** Which unit, collective or placeholder already carries the name, if any (retired units included). */
+  /**
+   * Which unit, collective or placeholder already carries the name, if any (retired units
+   * included).
+   */
   public Optional<String> holderOf(String name) {
     return index().holderOf(name);
   }

@@ -1,8 +1,9 @@
 package cn.fazhiduban.unit;
 
 /**
- * What happened to the unit directory. Published inside the transaction that changed the table, so that identity
- * (the unit's Camunda group) and security (its grants) follow in the same transaction, or not at all.
+ * What happened to the unit directory. Published inside the transaction that changed the table, so
+ * that identity (the unit's Camunda group) and security (its grants) follow in the same
+ * transaction, or not at all.
  */
 public final class UnitEvents {
 

@@ -12,14 +12,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One consistent reading of the directory: units by code and by every name, collectives, the placeholder. Names are
- * matched as written, after folding half-width brackets to full-width and dropping white space, so that 各党委(党组)
- * finds 各党委（党组）.
+ * One consistent reading of the directory: units by code and by every name, collectives, the
+ * placeholder. Names are matched as written, after folding half-width brackets to full-width and
+ * dropping white space, so that 各党委(党组) finds 各党委（党组）.
  */
 final class UnitIndex {
 
-  /** A collective name and whom it stands for: every unit of the kinds, and the units named by code. */
-  record Collective(String name, List<String> aliases, List<UnitKind> memberKinds, List<String> members) {}
+  /**
+   * A collective name and whom it stands for: every unit of the kinds, and the units named by code.
+   */
+  record Collective(
+      String name, List<String> aliases, List<UnitKind> memberKinds, List<String> members) {}
 
   private final Map<String, Unit> unitsByCode = new LinkedHashMap<>();
   private final Map<String, Unit> unitsByName = new HashMap<>();
@@ -27,7 +30,11 @@ final class UnitIndex {
   private final Set<String> placeholderNames = new LinkedHashSet<>();
   private final String placeholderName;
 
-  UnitIndex(List<Unit> units, List<Collective> collectives, String placeholderName, List<String> placeholderAliases) {
+  UnitIndex(
+      List<Unit> units,
+      List<Collective> collectives,
+      String placeholderName,
+      List<String> placeholderAliases) {
     for (Unit unit : units) {
       if (unitsByCode.put(unit.code(), unit) != null) {
         throw new IllegalStateException("单位目录配置错误：单位编码重复 " + unit.code());
@@ -38,7 +45,8 @@ final class UnitIndex {
     for (Collective collective : collectives) {
       for (String code : collective.members()) {
         if (!unitsByCode.containsKey(code)) {
-          throw new IllegalStateException("单位目录配置错误：" + collective.name() + " 的成员 " + code + " 不在目录中");
+          throw new IllegalStateException(
+              "单位目录配置错误：" + collective.name() + " 的成员 " + code + " 不在目录中");
         }
       }
       register(collectivesByName, collective.name(), collective);
@@ -50,13 +58,25 @@ final class UnitIndex {
   }
 
   static UnitIndex of(UnitProperties properties) {
-    List<Unit> units = properties.directory().stream()
-        .map(entry -> new Unit(entry.code(), entry.name(), entry.kind(), List.copyOf(entry.aliases()))).toList();
-    List<Collective> collectives = properties.collectives().stream()
-        .map(c -> new Collective(c.name(), List.copyOf(c.aliases()), List.copyOf(c.memberKinds()),
-            List.copyOf(c.members())))
-        .toList();
-    return new UnitIndex(units, collectives, properties.placeholder().name(), properties.placeholder().aliases());
+    List<Unit> units =
+        properties.directory().stream()
+            .map(
+                entry ->
+                    new Unit(
+                        entry.code(), entry.name(), entry.kind(), List.copyOf(entry.aliases())))
+            .toList();
+    List<Collective> collectives =
+        properties.collectives().stream()
+            .map(
+                c ->
+                    new Collective(
+                        c.name(),
+                        List.copyOf(c.aliases()),
+                        List.copyOf(c.memberKinds()),
+                        List.copyOf(c.members())))
+            .toList();
+    return new UnitIndex(
+        units, collectives, properties.placeholder().name(), properties.placeholder().aliases());
   }
 
   private static <T> void register(Map<String, T> index, String name, T value) {
@@ -83,7 +103,10 @@ final class UnitIndex {
     return Optional.ofNullable(unitsByName.get(normalize(name)));
   }
 
-  /** The unit, collective or placeholder that a name (or alias) already stands for, retired units included. */
+  /**
+   * The unit, collective or placeholder that a name (or alias) already stands for, retired units
+   * included.
+   */
   Optional<String> holderOf(String name) {
     String key = normalize(name);
     Unit unit = unitsByName.get(key);
@@ -94,7 +117,9 @@ final class UnitIndex {
     if (collective != null) {
       return Optional.of("集合名称“" + collective.name() + "”");
     }
-    return placeholderNames.contains(key) ? Optional.of("待定单位“" + placeholderName + "”") : Optional.empty();
+    return placeholderNames.contains(key)
+        ? Optional.of("待定单位“" + placeholderName + "”")
+        : Optional.empty();
   }
 
   String placeholderName() {
@@ -109,12 +134,14 @@ final class UnitIndex {
     }
     Collective collective = collectivesByName.get(key);
     if (collective != null) {
-      return new UnitReference(writtenName, Type.COLLECTIVE, collective.name(), members(collective));
+      return new UnitReference(
+          writtenName, Type.COLLECTIVE, collective.name(), members(collective));
     }
     if (placeholderNames.contains(key)) {
       return new UnitReference(writtenName, Type.PLACEHOLDER, placeholderName, List.of());
     }
-    // A retired unit gets no new work: its name no longer resolves, so the office maps it to its successor.
+    // A retired unit gets no new work: its name no longer resolves, so the office maps it to its
+    // successor.
     return new UnitReference(writtenName, Type.UNRESOLVED, writtenName, List.of());
   }
 

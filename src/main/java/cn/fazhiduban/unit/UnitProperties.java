@@ -38,7 +38,10 @@ public record UnitProperties(
   }
 
   public record CollectiveEntry(
-      @NotBlank String name, List<String> aliases, List<UnitKind> memberKinds, List<String> members) {
+      @NotBlank String name,
+      List<String> aliases,
+      List<UnitKind> memberKinds,
+      List<String> members) {
     public CollectiveEntry {
       aliases = aliases == null ? List.of() : aliases;
       memberKinds = memberKinds == null ? List.of() : memberKinds;

@@ -19,8 +19,7 @@ import java.util.List;
 @Table(name = "org_unit")
 class UnitRecord {
 
-  @Id
-  private String code;
+  @Id private String code;
 
   private String name;
 

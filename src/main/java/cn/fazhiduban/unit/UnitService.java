@@ -18,15 +18,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Changes to the unit directory at run time: add, rename, aliases, retire. Each change is recorded (who, when, before,
- * after) and published as an event in the same transaction, so that the unit's Camunda group and grants change with
- * the table or not at all. Bad input is refused with a Chinese message.
+ * Changes to the unit directory at run time: add, rename, aliases, retire. Each change is recorded
+ * (who, when, before, after) and published as an event in the same transaction, so that the unit's
+ * Camunda group and grants change with the table or not at all. Bad input is refused with a Chinese
+ * message.
  */
 @Service
 public class UnitService {
 
-  /** The engine's id whitelist for group ids, narrowed to what units.yaml uses: lower-case ASCII. */
+  /**
+   * The engine's id whitelist for group ids, narrowed to what units.yaml uses: lower-case ASCII.
+   */
   static final Pattern CODE = Pattern.compile("[a-z][a-z0-9]{1,40}");
+
   static final int MAX_NAME = 100;
 
   private final UnitRecordRepository units;
@@ -35,8 +39,12 @@ public class UnitService {
   private final ApplicationEventPublisher events;
   private final EngineClock clock;
 
-  UnitService(UnitRecordRepository units, UnitChangeRepository changes, UnitDirectory directory,
-      ApplicationEventPublisher events, EngineClock clock) {
+  UnitService(
+      UnitRecordRepository units,
+      UnitChangeRepository changes,
+      UnitDirectory directory,
+      ApplicationEventPublisher events,
+      EngineClock clock) {
     this.units = units;
     this.changes = changes;
     this.directory = directory;
@@ -47,8 +55,7 @@ public class UnitService {
   @Transactional
   public Unit add(String code, String name, UnitKind kind, List<String> aliases, String by) {
     if (code == null || !CODE.matcher(code).matches()) {
-      throw invalid("单位编码须以小写英文字母开头，只含小写英文字母和数字，共 2 到 41 位（如 sfj、jdrh），"
-          + "因为它也是该单位在流程引擎中的用户组编号。");
+      throw invalid("单位编码须以小写英文字母开头，只含小写英文字母和数字，共 2 到 41 位（如 sfj、jdrh），" + "因为它也是该单位在流程引擎中的用户组编号。");
     }
     if (kind == null) {
       throw invalid("请选择单位类别。");
@@ -61,7 +68,9 @@ public class UnitService {
     for (String each : concat(cleanName, cleanAliases)) {
       taken(each, null);
     }
-    UnitRecord record = units.saveAndFlush(new UnitRecord(code, cleanName, kind, cleanAliases, units.maxOrdinal() + 1));
+    UnitRecord record =
+        units.saveAndFlush(
+            new UnitRecord(code, cleanName, kind, cleanAliases, units.maxOrdinal() + 1));
     Unit unit = record.toUnit();
     record(code, Action.ADDED, by, null, unit);
     events.publishEvent(new UnitAdded(unit));
@@ -69,8 +78,8 @@ public class UnitService {
   }
 
   /**
-   * Renames the unit (the old name stays as an alias, so plans that still write it resolve) and/or replaces its
-   * aliases; {@code null} leaves that part as it is.
+   * Renames the unit (the old name stays as an alias, so plans that still write it resolve) and/or
+   * replaces its aliases; {@code null} leaves that part as it is.
    */
   @Transactional
   public Unit update(String code, String newName, List<String> newAliases, String by) {
@@ -78,7 +87,8 @@ public class UnitService {
     Unit before = record.toUnit();
     String name = newName == null ? record.getName() : name(newName);
     boolean renamed = !name.equals(record.getName());
-    List<String> aliases = newAliases == null ? new ArrayList<>(record.getAliases()) : aliases(newAliases, name);
+    List<String> aliases =
+        newAliases == null ? new ArrayList<>(record.getAliases()) : aliases(newAliases, name);
     if (renamed && !aliases.contains(record.getName())) {
       aliases.add(record.getName());
     }
@@ -101,7 +111,10 @@ public class UnitService {
     return after;
   }
 
-  /** Remembers a name as written in a plan as an alias of the unit (the office mapped it while checking a plan). */
+  /**
+   * Remembers a name as written in a plan as an alias of the unit (the office mapped it while
+   * checking a plan).
+   */
   @Transactional
   public Unit addAlias(String code, String alias, String by) {
     UnitRecord record = find(code);
@@ -114,7 +127,10 @@ public class UnitService {
     return update(code, null, aliases, by);
   }
 
-  /** The unit gets no new work from now on; its open work, group and grants stay until closed or rerouted. */
+  /**
+   * The unit gets no new work from now on; its open work, group and grants stay until closed or
+   * rerouted.
+   */
   @Transactional
   public Unit retire(String code, String by) {
     UnitRecord record = find(code);
@@ -138,24 +154,36 @@ public class UnitService {
   }
 
   private UnitRecord find(String code) {
-    return Optional.ofNullable(code).flatMap(units::findById)
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "单位“" + code + "”不在单位目录中。"));
+    return Optional.ofNullable(code)
+        .flatMap(units::findById)
+        .orElseThrow(
+            () -> new ApiException(HttpStatus.NOT_FOUND, "not-found", "单位“" + code + "”不在单位目录中。"));
   }
 
   private void record(String code, Action action, String by, Unit before, Unit after) {
-    changes.save(new UnitChange(code, action, by, clock.now(), before == null ? null : UnitJson.of(before),
-        UnitJson.of(after)));
+    changes.save(
+        new UnitChange(
+            code,
+            action,
+            by,
+            clock.now(),
+            before == null ? null : UnitJson.of(before),
+            UnitJson.of(after)));
     directory.changed();
   }
 
   /** Refuses a name or alias that another unit, a collective or the placeholder already carries. */
   private void taken(String name, String ownCode) {
-    if (ownCode != null && directory.unitNamed(name).map(Unit::code).filter(ownCode::equals).isPresent()) {
+    if (ownCode != null
+        && directory.unitNamed(name).map(Unit::code).filter(ownCode::equals).isPresent()) {
       return;
     }
-    directory.holderOf(name).ifPresent(holder -> {
-      throw invalid("名称“" + name + "”已被 " + holder + " 使用，同一名称只能指向一个单位。");
-    });
+    directory
+        .holderOf(name)
+        .ifPresent(
+            holder -> {
+              throw invalid("名称“" + name + "”已被 " + holder + " 使用，同一名称只能指向一个单位。");
+            });
   }
 
   private static String name(String name) {

@@ -9,10 +9,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** The one shape of every error we send: {@code {"error": "<code>", "message": "<Chinese>", ...}}. */
+/**
+ * The one shape of every error we send: {@code {"error": "<code>", "message": "<Chinese>", ...}}.
+ */
 public final class ApiErrors {
 
-  /** Request attribute: the reference id of a server error whose generic answer and log line are already written. */
+  /**
+   * Request attribute: the reference id of a server error whose generic answer and log line are
+   * already written.
+   */
   public static final String REFERENCE_ATTRIBUTE = "cn.fazhiduban.error.reference";
 
   private ApiErrors() {}
@@ -25,7 +30,8 @@ public final class ApiErrors {
     return body;
   }
 
-  public static ResponseEntity<Map<String, Object>> response(HttpStatus status, String code, String message) {
+  public static ResponseEntity<Map<String, Object>> response(
+      HttpStatus status, String code, String message) {
     return response(status, code, message, Map.of());
   }
 
@@ -37,8 +43,13 @@ public final class ApiErrors {
   }
 
   /** For filters, where no controller advice applies. */
-  public static void write(HttpServletResponse response, ObjectMapper mapper, HttpStatus status, String code,
-      String message) throws IOException {
+  public static void write(
+      HttpServletResponse response,
+      ObjectMapper mapper,
+      HttpStatus status,
+      String code,
+      String message)
+      throws IOException {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
     response.setCharacterEncoding("UTF-8");

@@ -3,7 +3,10 @@ package cn.fazhiduban.web;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
-/** A refusal that the client should see as {@code {"error": code, "message": Chinese text, ...details}}. */
+/**
+ * A refusal that the client should see as {@code {"error": code, "message": Chinese text,
+ * ...details}}.
+ */
 public class ApiException extends RuntimeException {
 
   private final HttpStatus status;

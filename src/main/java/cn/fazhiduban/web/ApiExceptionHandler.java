@@ -1,6 +1,5 @@
 package cn.fazhiduban.web;
 
-import cn.fazhiduban.web.RequestTooLargeException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +21,10 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every failure of our API into JSON with a Chinese message; no stack trace leaves the server. */
+/**
+ * Turns every failure of our API into JSON with a Chinese message; no stack trace leaves the
+ * server.
+ */
 /** Feature packages add their own advice ahead of this one; its catch-all comes last. */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -40,10 +42,14 @@ class ApiExceptionHandler {
     if (e.getMostSpecificCause() instanceof RequestTooLargeException) {
       return ApiErrors.response(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "请求内容过大，未予处理。");
     }
-    return ApiErrors.response(HttpStatus.BAD_REQUEST, "malformed-request", "请求内容无法解析，请检查格式（例如 JSON 是否完整）。");
+    return ApiErrors.response(
+        HttpStatus.BAD_REQUEST, "malformed-request", "请求内容无法解析，请检查格式（例如 JSON 是否完整）。");
   }
 
-  @ExceptionHandler({MissingServletRequestParameterException.class, MissingServletRequestPartException.class})
+  @ExceptionHandler({
+    MissingServletRequestParameterException.class,
+    MissingServletRequestPartException.class
+  })
   ResponseEntity<Map<String, Object>> missing(Exception e) {
     return ApiErrors.response(HttpStatus.BAD_REQUEST, "missing-parameter", "缺少必需的参数或文件。");
   }
@@ -55,7 +61,9 @@ class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-    return ApiErrors.response(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+    return ApiErrors.response(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        "unsupported-media-type",
         "不支持的内容类型。请以 text/plain（UTF-8）或 multipart/form-data（字段 file）提交。");
   }
 
@@ -87,16 +95,20 @@ class ApiExceptionHandler {
   @ExceptionHandler(DataIntegrityViolationException.class)
   ResponseEntity<Map<String, Object>> integrity(DataIntegrityViolationException e) {
     log.warn("数据校验失败，已回滚：{}", e.getMostSpecificCause().getMessage());
-    return ApiErrors.response(HttpStatus.BAD_REQUEST, "rejected-by-database",
-        "数据不符合存储要求（例如某段文字过长），本次操作未保存任何内容。");
+    return ApiErrors.response(
+        HttpStatus.BAD_REQUEST, "rejected-by-database", "数据不符合存储要求（例如某段文字过长），本次操作未保存任何内容。");
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<Map<String, Object>> unexpected(Exception e, jakarta.servlet.http.HttpServletRequest request) {
+  ResponseEntity<Map<String, Object>> unexpected(
+      Exception e, jakarta.servlet.http.HttpServletRequest request) {
     String reference = java.util.UUID.randomUUID().toString().substring(0, 8);
     request.setAttribute(ApiErrors.REFERENCE_ATTRIBUTE, reference);
     log.error("参考编号 {}：处理请求时发生未预期的错误", reference, e);
-    return ApiErrors.response(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
-        "服务器内部错误，请稍后重试；如问题持续，请把参考编号 " + reference + " 告诉管理员。", Map.of("reference", reference));
+    return ApiErrors.response(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "服务器内部错误，请稍后重试；如问题持续，请把参考编号 " + reference + " 告诉管理员。",
+        Map.of("reference", reference));
   }
 }

@@ -13,9 +13,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Every instant in our {@code /api} answers is written in Beijing time with its offset
- * ({@code 2026-12-31T18:00:00+08:00}), whatever the server's zone: what a person reads is the district's time, and a
- * program still has the exact instant. Offsets that clients send are honoured as they are.
+ * Every instant in our {@code /api} answers is written in Beijing time with its offset ({@code
+ * 2026-12-31T18:00:00+08:00}), whatever the server's zone: what a person reads is the district's
+ * time, and a program still has the exact instant. Offsets that clients send are honoured as they
+ * are.
  */
 @Configuration
 class BeijingTimeJson {
@@ -32,8 +33,11 @@ class BeijingTimeJson {
     }
 
     @Override
-    public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-      generator.writeString(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.ofInstant(value, EngineClock.ZONE)));
+    public void serialize(Instant value, JsonGenerator generator, SerializerProvider provider)
+        throws IOException {
+      generator.writeString(
+          DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+              OffsetDateTime.ofInstant(value, EngineClock.ZONE)));
     }
   }
 }

@@ -20,10 +20,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Tasklist filters every unit shares (FILTER READ for each unit group): 本单位待办, 即将到期, 已逾期, 被退回, each
- * showing 任务编号, 任务名称, 承办单位 and 截止时间 as columns. Made on start when missing and brought in line with the
- * configuration on every start (a changed warning window reaches 即将到期); only administrators may create other
- * filters.
+ * The Tasklist filters every unit shares (FILTER READ for each unit group): 本单位待办, 即将到期, 已逾期, 被退回,
+ * each showing 任务编号, 任务名称, 承办单位 and 截止时间 as columns. Made on start when missing and brought in line
+ * with the configuration on every start (a changed warning window reaches 即将到期); only
+ * administrators may create other filters.
  */
 @Component
 public class TasklistFilters {
@@ -42,8 +42,12 @@ public class TasklistFilters {
   private final UnitDirectory directory;
   private final int warningDays;
 
-  public TasklistFilters(FilterService filters, TaskService tasks, AuthorizationSetup authorizations,
-      UnitDirectory directory, SupervisionProperties properties) {
+  public TasklistFilters(
+      FilterService filters,
+      TaskService tasks,
+      AuthorizationSetup authorizations,
+      UnitDirectory directory,
+      SupervisionProperties properties) {
     this.filters = filters;
     this.tasks = tasks;
     this.authorizations = authorizations;
@@ -54,17 +58,31 @@ public class TasklistFilters {
   @Transactional
   public void run() {
     ensure(MINE, 1, "本单位的全部待办，按截止时间排序", () -> unitTasks().orderByDueDate().asc());
-    ensure(DUE_SOON, 2, warningDays + " 天内到期的待办", () -> unitTasks()
-        .dueAfterExpression("${now()}")
-        .dueBeforeExpression("${dateTime().plusDays(" + warningDays + ").toDate()}")
-        .orderByDueDate().asc());
-    ensure(OVERDUE, 3, "已过截止时间仍未办理的待办", () -> unitTasks()
-        .dueBeforeExpression("${now()}")
-        .orderByDueDate().asc());
-    ensure(RETURNED, 4, "牵头单位退回、需要重新报送的进展报告", () -> unitTasks()
-        .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT)
-        .taskVariableValueEquals(TaskSupervision.Variables.WAS_RETURNED, true)
-        .orderByDueDate().asc());
+    ensure(
+        DUE_SOON,
+        2,
+        warningDays + " 天内到期的待办",
+        () ->
+            unitTasks()
+                .dueAfterExpression("${now()}")
+                .dueBeforeExpression("${dateTime().plusDays(" + warningDays + ").toDate()}")
+                .orderByDueDate()
+                .asc());
+    ensure(
+        OVERDUE,
+        3,
+        "已过截止时间仍未办理的待办",
+        () -> unitTasks().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    ensure(
+        RETURNED,
+        4,
+        "牵头单位退回、需要重新报送的进展报告",
+        () ->
+            unitTasks()
+                .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT)
+                .taskVariableValueEquals(TaskSupervision.Variables.WAS_RETURNED, true)
+                .orderByDueDate()
+                .asc());
   }
 
   private TaskQuery unitTasks() {
@@ -90,11 +108,13 @@ public class TasklistFilters {
     properties.put("priority", priority);
     properties.put("description", description);
     properties.put("refresh", true);
-    properties.put("variables", List.of(
-        column(TaskSupervision.Variables.TASK_NO, "任务编号"),
-        column(TaskSupervision.Variables.TASK_TITLE, "任务名称"),
-        column(TaskSupervision.Variables.UNIT_NAME, "承办单位"),
-        column(TaskSupervision.Variables.DEADLINE, "截止时间")));
+    properties.put(
+        "variables",
+        List.of(
+            column(TaskSupervision.Variables.TASK_NO, "任务编号"),
+            column(TaskSupervision.Variables.TASK_TITLE, "任务名称"),
+            column(TaskSupervision.Variables.UNIT_NAME, "承办单位"),
+            column(TaskSupervision.Variables.DEADLINE, "截止时间")));
     return properties;
   }
 

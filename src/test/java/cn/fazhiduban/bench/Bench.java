@@ -20,10 +20,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code scripts/bench}: measures the database's own limit with pgbench, then the application tuned and on Camunda's
- * stock defaults, each in a JVM of its own ({@link BenchRun}) on a fresh database of the same server, with the same
- * number of clients and the same duration. Progress goes to stderr; the last line on stdout is the JSON result, which
- * is also written to {@code target/bench/results.json}.
+ * {@code scripts/bench}: measures the database's own limit with pgbench, then the application tuned
+ * and on Camunda's stock defaults, each in a JVM of its own ({@link BenchRun}) on a fresh database
+ * of the same server, with the same number of clients and the same duration. Progress goes to
+ * stderr; the last line on stdout is the JSON result, which is also written to {@code
+ * target/bench/results.json}.
  */
 public final class Bench {
 
@@ -46,31 +47,38 @@ public final class Bench {
     Server server = Server.start();
     String line;
     try {
-      say("PostgreSQL: %s (%s)", server.adminUrl, server.embedded == null ? "DUBAN_BENCH_DB_URL" : "embedded");
+      say(
+          "PostgreSQL: %s (%s)",
+          server.adminUrl, server.embedded == null ? "DUBAN_BENCH_DB_URL" : "embedded");
       ObjectNode results = JSON.createObjectNode();
       results.put("quick", quick);
       results.put("clients", clients);
       results.put("duration_s", seconds);
       results.put("pgbench_scale", pgbenchScale);
 
-      // bench.only=tuned|stock runs one variant without pgbench: for tuning by hand, not for the figures.
+      // bench.only=tuned|stock runs one variant without pgbench: for tuning by hand, not for the
+      // figures.
       String only = System.getProperty("bench.only", "");
-      // pgbench runs before each variant and after the last, so the yardstick sees the machine's load as it was.
+      // pgbench runs before each variant and after the last, so the yardstick sees the machine's
+      // load as it was.
       String pgbenchDb = only.isEmpty() ? pgbenchInit(server, pgbenchScale) : null;
       List<Double> tps = new ArrayList<>();
       ObjectNode none = JSON.createObjectNode();
       if (pgbenchDb != null) {
         tps.add(pgbench(server, pgbenchDb, clients, seconds, pgbenchScale));
       }
-      ObjectNode tuned = only.equals("stock") ? none : runVariant(server, "tuned", clients, seconds, quick);
+      ObjectNode tuned =
+          only.equals("stock") ? none : runVariant(server, "tuned", clients, seconds, quick);
       if (pgbenchDb != null) {
         tps.add(pgbench(server, pgbenchDb, clients, seconds, pgbenchScale));
       }
-      ObjectNode stock = only.equals("tuned") ? none : runVariant(server, "stock", clients, seconds, quick);
+      ObjectNode stock =
+          only.equals("tuned") ? none : runVariant(server, "stock", clients, seconds, quick);
       if (pgbenchDb != null) {
         tps.add(pgbench(server, pgbenchDb, clients, seconds, pgbenchScale));
       }
-      results.put("pgbench_tps", round(tps.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+      results.put(
+          "pgbench_tps", round(tps.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
       results.set("pgbench_tps_runs", JSON.valueToTree(tps));
       results.set("completions_per_s", tuned.get("completions_per_s"));
       results.set("round_open_work_items_per_s", tuned.get("round_open_work_items_per_s"));
@@ -81,7 +89,8 @@ public final class Bench {
       results.set("stock_completions_per_s", stock.get("completions_per_s"));
       results.set("stock_round_open_work_items_per_s", stock.get("round_open_work_items_per_s"));
       results.set("stock_timers_per_s", stock.get("timers_per_s"));
-      results.set("details", JSON.createObjectNode().<ObjectNode>set("tuned", tuned).set("stock", stock));
+      results.set(
+          "details", JSON.createObjectNode().<ObjectNode>set("tuned", tuned).set("stock", stock));
       parseBench(results);
       results.put("total_s", round((System.nanoTime() - started) / 1e9));
 
@@ -94,42 +103,81 @@ public final class Bench {
     System.out.println(line);
   }
 
-  /** pgbench's TPC-B-like transaction on a database of its own, the same clients and duration as the others. */
+  /**
+   * pgbench's TPC-B-like transaction on a database of its own, the same clients and duration as the
+   * others.
+   */
   static String pgbenchInit(Server server, int scale) throws Exception {
     String db = server.createDatabase("bench_pgbench");
-    List<String> connection = List.of("-h", server.host, "-p", String.valueOf(server.port), "-U", server.user);
-    run(concat(List.of("pgbench", "-i", "-q", "-s", String.valueOf(scale)), connection, List.of(db)), server, 600);
+    List<String> connection =
+        List.of("-h", server.host, "-p", String.valueOf(server.port), "-U", server.user);
+    run(
+        concat(
+            List.of("pgbench", "-i", "-q", "-s", String.valueOf(scale)), connection, List.of(db)),
+        server,
+        600);
     return db;
   }
 
-  static double pgbench(Server server, String db, int clients, int seconds, int scale) throws Exception {
-    List<String> connection = List.of("-h", server.host, "-p", String.valueOf(server.port), "-U", server.user);
-    String out = run(concat(List.of("pgbench", "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)),
-        "-T", String.valueOf(seconds), "-M", "prepared"), connection, List.of(db)), server, seconds + 120);
-    Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
+  static double pgbench(Server server, String db, int clients, int seconds, int scale)
+      throws Exception {
+    List<String> connection =
+        List.of("-h", server.host, "-p", String.valueOf(server.port), "-U", server.user);
+    String out =
+        run(
+            concat(
+                List.of(
+                    "pgbench",
+                    "-c",
+                    String.valueOf(clients),
+                    "-j",
+                    String.valueOf(Math.min(clients, 2)),
+                    "-T",
+                    String.valueOf(seconds),
+                    "-M",
+                    "prepared"),
+                connection,
+                List.of(db)),
+            server,
+            seconds + 120);
+    Matcher tps =
+        Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(out);
     if (!tps.find()) {
       throw new IllegalStateException("pgbench gave no TPS:\n" + out);
     }
     double value = Double.parseDouble(tps.group(1));
-    say("pgbench: %.1f TPS (TPC-B-like, scale %d, %d clients, %d s)", value, scale, clients, seconds);
+    say(
+        "pgbench: %.1f TPS (TPC-B-like, scale %d, %d clients, %d s)",
+        value, scale, clients, seconds);
     return value;
   }
 
-  static ObjectNode runVariant(Server server, String variant, int clients, int seconds, boolean quick)
-      throws Exception {
+  static ObjectNode runVariant(
+      Server server, String variant, int clients, int seconds, boolean quick) throws Exception {
     String db = server.createDatabase("bench_" + variant);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Dfile.encoding=UTF-8"));
-    System.getProperties().stringPropertyNames().stream().filter(name -> name.startsWith("bench."))
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith("bench."))
         .forEach(name -> command.add("-D" + name + "=" + System.getProperty(name)));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchRun.class.getName(),
-        variant, server.jdbcUrl(db), server.user, server.password, String.valueOf(clients), String.valueOf(seconds),
-        String.valueOf(quick)));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            BenchRun.class.getName(),
+            variant,
+            server.jdbcUrl(db),
+            server.user,
+            server.password,
+            String.valueOf(clients),
+            String.valueOf(seconds),
+            String.valueOf(quick)));
     File log = OUT.resolve(variant + ".log").toFile();
     File result = OUT.resolve(variant + ".json").toFile();
     Files.deleteIfExists(result.toPath());
     say("%s: 启动应用（日志 %s）", variant, log);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     if (!process.waitFor(30, TimeUnit.MINUTES)) {
       process.destroyForcibly();
       throw new IllegalStateException(variant + " 超时");
@@ -144,15 +192,23 @@ public final class Bench {
 
   /** Lane parse's plan parser benchmark, when it is there. */
   static void parseBench(ObjectNode results) throws Exception {
-    Path compiled = Path.of("target", "test-classes", "cn", "fazhiduban", "bench", "PlanParseBench.class");
+    Path compiled =
+        Path.of("target", "test-classes", "cn", "fazhiduban", "bench", "PlanParseBench.class");
     if (!Files.exists(compiled)) {
       say("PlanParseBench 不存在，跳过解析基准");
       return;
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(java, "-Xmx1g", "-Dfile.encoding=UTF-8", "-cp",
-        System.getProperty("java.class.path"), "cn.fazhiduban.bench.PlanParseBench")
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(
+                java,
+                "-Xmx1g",
+                "-Dfile.encoding=UTF-8",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "cn.fazhiduban.bench.PlanParseBench")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     process.waitFor(10, TimeUnit.MINUTES);
     String last = out.strip().lines().reduce((a, b) -> b).orElse("");
@@ -211,12 +267,17 @@ public final class Bench {
     static Server start() throws IOException {
       String url = System.getenv("DUBAN_BENCH_DB_URL");
       if (url != null && !url.isBlank()) {
-        return new Server(null, url, envOr("DUBAN_BENCH_DB_USER", "postgres"), envOr("DUBAN_BENCH_DB_PASSWORD", ""));
+        return new Server(
+            null,
+            url,
+            envOr("DUBAN_BENCH_DB_USER", "postgres"),
+            envOr("DUBAN_BENCH_DB_PASSWORD", ""));
       }
-      EmbeddedPostgres pg = EmbeddedPostgres.builder()
-          .setServerConfig("max_connections", "200")
-          .setServerConfig("shared_buffers", "256MB")
-          .start();
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.builder()
+              .setServerConfig("max_connections", "200")
+              .setServerConfig("shared_buffers", "256MB")
+              .start();
       return new Server(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "");
     }
 
@@ -232,7 +293,9 @@ public final class Bench {
     String jdbcUrl(String database) {
       int slash = adminUrl.lastIndexOf('/');
       int query = adminUrl.indexOf('?', slash);
-      return adminUrl.substring(0, slash + 1) + database + (query < 0 ? "" : adminUrl.substring(query));
+      return adminUrl.substring(0, slash + 1)
+          + database
+          + (query < 0 ? "" : adminUrl.substring(query));
     }
 
     @Override

@@ -48,9 +48,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One variant of the benchmark (tuned, or {@code stock}: Camunda's defaults) in a JVM of its own: starts the
- * application on its database and measures round opening, report completions, due timers and, for the tuned variant,
- * the clerk's task query and the ledger export. Writes {@code target/bench/<variant>.json}.
+ * One variant of the benchmark (tuned, or {@code stock}: Camunda's defaults) in a JVM of its own:
+ * starts the application on its database and measures round opening, report completions, due timers
+ * and, for the tuned variant, the clerk's task query and the ledger export. Writes {@code
+ * target/bench/<variant>.json}.
  */
 public final class BenchRun {
 
@@ -64,12 +65,19 @@ public final class BenchRun {
   private final JdbcTemplate jdbc;
   private final ObjectNode out = new ObjectMapper().createObjectNode();
   private final int port;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-  private final OffsetDateTime reportDue = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(60).withNano(0);
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final OffsetDateTime reportDue =
+      OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(60).withNano(0);
   private long planId;
   private int rounds;
 
-  private BenchRun(String variant, int clients, int seconds, boolean quick, ConfigurableApplicationContext context) {
+  private BenchRun(
+      String variant,
+      int clients,
+      int seconds,
+      boolean quick,
+      ConfigurableApplicationContext context) {
     this.variant = variant;
     this.clients = clients;
     this.seconds = seconds;
@@ -88,14 +96,22 @@ public final class BenchRun {
     if (stock) {
       profiles.add("stock");
     }
-    ConfigurableApplicationContext context = new SpringApplicationBuilder(FazhiDubanApplication.class)
-        .profiles(profiles.toArray(String[]::new))
-        .run("--spring.datasource.url=" + args[1], "--spring.datasource.username=" + args[2],
-            "--spring.datasource.password=" + args[3]);
+    ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(FazhiDubanApplication.class)
+            .profiles(profiles.toArray(String[]::new))
+            .run(
+                "--spring.datasource.url=" + args[1],
+                "--spring.datasource.username=" + args[2],
+                "--spring.datasource.password=" + args[3]);
     int code = 0;
     try {
-      BenchRun run = new BenchRun(variant, Integer.parseInt(args[4]), Integer.parseInt(args[5]),
-          Boolean.parseBoolean(args[6]), context);
+      BenchRun run =
+          new BenchRun(
+              variant,
+              Integer.parseInt(args[4]),
+              Integer.parseInt(args[5]),
+              Boolean.parseBoolean(args[6]),
+              context);
       if (stock) {
         run.dropOurIndexes();
       }
@@ -114,7 +130,9 @@ public final class BenchRun {
     planId = context.getBean(PlanRepository.class).findAll().get(0).getId();
     out.put("variant", variant);
     out.put("history_level", context.getBean(ProcessEngineConfigurationImpl.class).getHistory());
-    out.put("jdbc_batch_processing", context.getBean(ProcessEngineConfigurationImpl.class).isJdbcBatchProcessing());
+    out.put(
+        "jdbc_batch_processing",
+        context.getBean(ProcessEngineConfigurationImpl.class).isJdbcBatchProcessing());
     if (!stock) {
       taskQueries();
       if (Boolean.getBoolean("bench.keepTasks")) {
@@ -133,7 +151,8 @@ public final class BenchRun {
     log("done: %s", out);
   }
 
-  // --- round opening ---------------------------------------------------------------------------------------------
+  // --- round opening
+  // ---------------------------------------------------------------------------------------------
 
   long roundOpen() {
     long reportsBefore = count("select count(*) from act_ru_task where task_def_key_ = ?", REPORT);
@@ -141,8 +160,12 @@ public final class BenchRun {
     long started = System.nanoTime();
     RoundService.Opened opened = openRound(null);
     long expected = reportsBefore + opened.workItems();
-    waitFor("report tasks of the whole plan", () -> count("select count(*) from act_ru_task where task_def_key_ = ?",
-        REPORT) >= expected ? 1 : 0);
+    waitFor(
+        "report tasks of the whole plan",
+        () ->
+            count("select count(*) from act_ru_task where task_def_key_ = ?", REPORT) >= expected
+                ? 1
+                : 0);
     waitForJobs();
     double elapsed = (System.nanoTime() - started) / 1e9;
     out.put("round_open_work_items", opened.workItems());
@@ -151,8 +174,9 @@ public final class BenchRun {
     HistorySize history = historySize().minus(historyBefore);
     out.put("history_rows_per_round_open", history.rows);
     out.put("history_mb_per_round_open", Bench.round(history.bytes / 1e6));
-    log("round open: %d work items in %.1f s; history +%d rows, +%.1f MB", opened.workItems(), elapsed, history.rows,
-        history.bytes / 1e6);
+    log(
+        "round open: %d work items in %.1f s; history +%d rows, +%.1f MB",
+        opened.workItems(), elapsed, history.rows, history.bytes / 1e6);
     return opened.id();
   }
 
@@ -160,36 +184,44 @@ public final class BenchRun {
   List<Integer> tasksUpTo(int limit) {
     List<Integer> chosen = new ArrayList<>();
     TaskUnits units = context.getBean(TaskUnits.class);
-    new TransactionTemplate(context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
-        .executeWithoutResult(status -> {
-          Plan plan = context.getBean(PlanRepository.class).findById(planId).orElseThrow();
-          int sum = 0;
-          for (PlanTask task : plan.getTasks()) {
-            TaskUnits.Expanded expanded = units.expand(task);
-            int size = expanded.needsAssignment() ? 1 : expanded.reporters().size();
-            if (sum + size <= limit) {
-              chosen.add(task.getNumber());
-              sum += size;
-            }
-          }
-        });
+    new TransactionTemplate(
+            context.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+        .executeWithoutResult(
+            status -> {
+              Plan plan = context.getBean(PlanRepository.class).findById(planId).orElseThrow();
+              int sum = 0;
+              for (PlanTask task : plan.getTasks()) {
+                TaskUnits.Expanded expanded = units.expand(task);
+                int size = expanded.needsAssignment() ? 1 : expanded.reporters().size();
+                if (sum + size <= limit) {
+                  chosen.add(task.getNumber());
+                  sum += size;
+                }
+              }
+            });
     return chosen;
   }
 
   RoundService.Opened openRound(List<Integer> tasks) {
     rounds++;
-    return context.getBean(RoundService.class)
+    return context
+        .getBean(RoundService.class)
         .open(new RoundService.OpenRound(planId, "基准轮次 " + rounds, reportDue, tasks), "yfzqb1");
   }
 
-  // --- report completions ----------------------------------------------------------------------------------------
+  // --- report completions
+  // ----------------------------------------------------------------------------------------
 
   void completions(long roundId) throws Exception {
-    List<Map<String, Object>> rows = jdbc.queryForList("""
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            """
         select t.id_ as task, l.group_id_ as grp from act_ru_task t
         join act_ru_identitylink l on l.task_id_ = t.id_ and l.type_ = 'candidate'
         join act_ru_execution p on p.id_ = t.proc_inst_id_
-        where t.task_def_key_ = ? and p.business_key_ like ?""", REPORT, roundId + "/%");
+        where t.task_def_key_ = ? and p.business_key_ like ?""",
+            REPORT,
+            roundId + "/%");
     List<Map<String, Object>> shuffled = new ArrayList<>(rows);
     Collections.shuffle(shuffled, new Random(42));
     ConcurrentLinkedQueue<Map<String, Object>> queue = new ConcurrentLinkedQueue<>(shuffled);
@@ -204,30 +236,32 @@ public final class BenchRun {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<?>> futures = new ArrayList<>();
     for (int i = 0; i < clients; i++) {
-      futures.add(pool.submit(() -> {
-        Map<String, Object> row;
-        while (System.nanoTime() < stopAt && (row = queue.poll()) != null) {
-          String group = (String) row.get("grp");
-          identity.setAuthentication(clerks.get(group), List.of(group));
-          try {
-            for (int attempt = 0; ; attempt++) {
-              try {
-                taskService.complete((String) row.get("task"), report());
-                done.incrementAndGet();
-                break;
-              } catch (OptimisticLockingException e) {
-                conflicts.incrementAndGet();
-                if (attempt == 5) {
-                  throw e;
+      futures.add(
+          pool.submit(
+              () -> {
+                Map<String, Object> row;
+                while (System.nanoTime() < stopAt && (row = queue.poll()) != null) {
+                  String group = (String) row.get("grp");
+                  identity.setAuthentication(clerks.get(group), List.of(group));
+                  try {
+                    for (int attempt = 0; ; attempt++) {
+                      try {
+                        taskService.complete((String) row.get("task"), report());
+                        done.incrementAndGet();
+                        break;
+                      } catch (OptimisticLockingException e) {
+                        conflicts.incrementAndGet();
+                        if (attempt == 5) {
+                          throw e;
+                        }
+                      }
+                    }
+                  } finally {
+                    identity.clearAuthentication();
+                  }
                 }
-              }
-            }
-          } finally {
-            identity.clearAuthentication();
-          }
-        }
-        return null;
-      }));
+                return null;
+              }));
     }
     for (Future<?> future : futures) {
       future.get();
@@ -236,7 +270,8 @@ public final class BenchRun {
     double callsDone = (System.nanoTime() - started) / 1e9;
     waitForJobs();
     double elapsed = (System.nanoTime() - started) / 1e9;
-    long reviews = count("select count(*) from act_ru_task where task_def_key_ = 'Task_ReviewReport'");
+    long reviews =
+        count("select count(*) from act_ru_task where task_def_key_ = 'Task_ReviewReport'");
     out.put("completions", done.get());
     out.put("completion_conflicts_retried", conflicts.get());
     out.put("completions_calls_s", Bench.round(callsDone));
@@ -244,9 +279,13 @@ public final class BenchRun {
     out.put("completions_per_s", Bench.round(done.get() / elapsed));
     out.put("review_tasks_open", reviews);
     HistorySize history = historySize().minus(historyBefore);
-    out.put("history_rows_per_completion", Bench.round((double) history.rows / Math.max(1, done.get())));
-    out.put("history_kb_per_completion", Bench.round(history.bytes / 1e3 / Math.max(1, done.get())));
-    log("completions: %d in %.1f s (calls returned after %.1f s), %d retried conflicts, %d review tasks open",
+    out.put(
+        "history_rows_per_completion",
+        Bench.round((double) history.rows / Math.max(1, done.get())));
+    out.put(
+        "history_kb_per_completion", Bench.round(history.bytes / 1e3 / Math.max(1, done.get())));
+    log(
+        "completions: %d in %.1f s (calls returned after %.1f s), %d retried conflicts, %d review tasks open",
         done.get(), elapsed, callsDone, conflicts.get(), reviews);
   }
 
@@ -267,8 +306,11 @@ public final class BenchRun {
   Map<String, String> clerks() {
     Map<String, String> clerks = new HashMap<>();
     IdentityService identity = context.getBean(IdentityService.class);
-    for (String group : jdbc.queryForList("select distinct group_id_ from act_ru_identitylink where type_ = "
-        + "'candidate' and group_id_ is not null", String.class)) {
+    for (String group :
+        jdbc.queryForList(
+            "select distinct group_id_ from act_ru_identitylink where type_ = "
+                + "'candidate' and group_id_ is not null",
+            String.class)) {
       List<User> members = identity.createUserQuery().memberOfGroup(group).listPage(0, 1);
       if (!members.isEmpty()) {
         clerks.put(group, members.get(0).getId());
@@ -277,28 +319,42 @@ public final class BenchRun {
     return clerks;
   }
 
-  // --- due timers ------------------------------------------------------------------------------------------------
+  // --- due timers
+  // ------------------------------------------------------------------------------------------------
 
   void timers() {
     int minimum = 5000;
     long timers;
     while ((timers = count("select count(*) from act_ru_job where type_ = 'timer'")) < minimum) {
-      long reportsBefore = count("select count(*) from act_ru_task where task_def_key_ = ?", REPORT);
-      // Each open report task has two timers (提醒 and 逾期); a round on part of the plan makes up the rest.
+      long reportsBefore =
+          count("select count(*) from act_ru_task where task_def_key_ = ?", REPORT);
+      // Each open report task has two timers (提醒 and 逾期); a round on part of the plan makes up the
+      // rest.
       RoundService.Opened opened = openRound(tasksUpTo((int) ((minimum - timers) / 2 + 60)));
-      waitFor("report tasks of another round", () -> count("select count(*) from act_ru_task where task_def_key_ = ?",
-          REPORT) >= reportsBefore + opened.workItems() ? 1 : 0);
+      waitFor(
+          "report tasks of another round",
+          () ->
+              count("select count(*) from act_ru_task where task_def_key_ = ?", REPORT)
+                      >= reportsBefore + opened.workItems()
+                  ? 1
+                  : 0);
       waitForJobs();
     }
     Date dueAt = Date.from(reportDue.toInstant().plusSeconds(600));
-    long backlog = count("select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", dueAt);
+    long backlog =
+        count("select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", dueAt);
     HistorySize historyBefore = historySize();
     long started = System.nanoTime();
     ClockUtil.setCurrentTime(dueAt);
     // Wake the acquisition thread as a new job would; both variants get the same hint.
     context.getBean(ProcessEngineConfigurationImpl.class).getJobExecutor().jobWasAdded();
-    waitFor("due timers", () -> count("select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?",
-        dueAt) == 0 ? 1 : 0);
+    waitFor(
+        "due timers",
+        () ->
+            count("select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= ?", dueAt)
+                    == 0
+                ? 1
+                : 0);
     waitForJobs();
     double elapsed = (System.nanoTime() - started) / 1e9;
     ClockUtil.reset();
@@ -309,23 +365,40 @@ public final class BenchRun {
     out.put("escalation_actions", escalations);
     HistorySize history = historySize().minus(historyBefore);
     out.put("history_rows_per_timer", Bench.round((double) history.rows / Math.max(1, backlog)));
-    log("timers: %d due timers handled in %.1f s; %d escalation actions", backlog, elapsed, escalations);
+    log(
+        "timers: %d due timers handled in %.1f s; %d escalation actions",
+        backlog, elapsed, escalations);
   }
 
-  // --- the clerk's task query ------------------------------------------------------------------------------------
+  // --- the clerk's task query
+  // ------------------------------------------------------------------------------------
 
   void taskQueries() throws Exception {
-    // A round on part of the plan gives real tasks with their variables, links and grants; copies of them make up
+    // A round on part of the plan gives real tasks with their variables, links and grants; copies
+    // of them make up
     // the open-task counts, spread over the units as the plan spreads them.
     List<Integer> chosen = tasksUpTo(800);
     RoundService.Opened opened = openRound(chosen);
-    waitFor("report tasks of the query round", () -> count("select count(*) from act_ru_task where task_def_key_ = ?",
-        REPORT) >= opened.workItems() ? 1 : 0);
+    waitFor(
+        "report tasks of the query round",
+        () ->
+            count("select count(*) from act_ru_task where task_def_key_ = ?", REPORT)
+                    >= opened.workItems()
+                ? 1
+                : 0);
     waitForJobs();
-    jdbc.execute("create table bench_template as select id_ as tid, (row_number() over (order by id_) - 1) as rn "
-        + "from act_ru_task where task_def_key_ = '" + REPORT + "'");
-    String filterId = context.getBean(FilterService.class).createFilterQuery().filterName(TasklistFilters.MINE)
-        .singleResult().getId();
+    jdbc.execute(
+        "create table bench_template as select id_ as tid, (row_number() over (order by id_) - 1) as rn "
+            + "from act_ru_task where task_def_key_ = '"
+            + REPORT
+            + "'");
+    String filterId =
+        context
+            .getBean(FilterService.class)
+            .createFilterQuery()
+            .filterName(TasklistFilters.MINE)
+            .singleResult()
+            .getId();
     Map<String, String> clerks = clerks();
     List<String> groups = new ArrayList<>(clerks.keySet());
     Collections.sort(groups);
@@ -344,65 +417,116 @@ public final class BenchRun {
       double[] times = queryTimes(filterId, clerks, groups, quick ? 100 : 200);
       p95.put(String.valueOf(now), Bench.round(percentile(times, 0.95)));
       p50.put(String.valueOf(now), Bench.round(percentile(times, 0.50)));
-      log("task query at %d open tasks: p50 %.1f ms, p95 %.1f ms", now, percentile(times, 0.5),
-          percentile(times, 0.95));
+      log(
+          "task query at %d open tasks: p50 %.1f ms, p95 %.1f ms",
+          now, percentile(times, 0.5), percentile(times, 0.95));
     }
     explain(filterId, clerks, groups);
     if (Boolean.getBoolean("bench.keepTasks")) {
       log("bench.keepTasks: the copied tasks stay, nothing else is measured");
       return;
     }
-    for (String table : List.of("act_ru_variable", "act_ru_authorization", "act_ru_identitylink", "act_ru_task")) {
+    for (String table :
+        List.of("act_ru_variable", "act_ru_authorization", "act_ru_identitylink", "act_ru_task")) {
       jdbc.update("delete from " + table + " where id_ like 'bench%'");
     }
     jdbc.execute("drop table bench_template");
     jdbc.execute("analyze");
   }
 
-  /** Copies of the template tasks with their candidate links, grants and task variables, in a few statements. */
+  /**
+   * Copies of the template tasks with their candidate links, grants and task variables, in a few
+   * statements.
+   */
   void copyTasks(int from, int count) {
     long templates = count("select count(*) from bench_template");
     String range = "generate_series(" + from + ", " + (from + count - 1) + ") g";
-    String map = "(select 'bench' || g || '-' || tid as nid, tid from " + range
-        + " join bench_template on rn = g % " + templates + ")";
-    copy("act_ru_task", Map.of("id_", "m.nid", "create_time_", "x.create_time_ - interval '1 second' * random() * 86400"),
+    String map =
+        "(select 'bench' || g || '-' || tid as nid, tid from "
+            + range
+            + " join bench_template on rn = g % "
+            + templates
+            + ")";
+    copy(
+        "act_ru_task",
+        Map.of(
+            "id_",
+            "m.nid",
+            "create_time_",
+            "x.create_time_ - interval '1 second' * random() * 86400"),
         "join " + map + " m on m.tid = x.id_");
-    copy("act_ru_identitylink", Map.of("id_", "'bench' || substr(m.nid, 6, 8) || x.id_", "task_id_", "m.nid"),
+    copy(
+        "act_ru_identitylink",
+        Map.of("id_", "'bench' || substr(m.nid, 6, 8) || x.id_", "task_id_", "m.nid"),
         "join " + map + " m on m.tid = x.task_id_");
-    copy("act_ru_authorization", Map.of("id_", "'bench' || substr(m.nid, 6, 8) || x.id_", "resource_id_", "m.nid"),
+    copy(
+        "act_ru_authorization",
+        Map.of("id_", "'bench' || substr(m.nid, 6, 8) || x.id_", "resource_id_", "m.nid"),
         "join " + map + " m on m.tid = x.resource_id_ where x.resource_type_ = 7");
-    copy("act_ru_variable", Map.of("id_", "'bench' || substr(m.nid, 6, 8) || x.id_", "task_id_", "m.nid",
-        "var_scope_", "m.nid"), "join " + map + " m on m.tid = x.task_id_");
+    copy(
+        "act_ru_variable",
+        Map.of(
+            "id_",
+            "'bench' || substr(m.nid, 6, 8) || x.id_",
+            "task_id_",
+            "m.nid",
+            "var_scope_",
+            "m.nid"),
+        "join " + map + " m on m.tid = x.task_id_");
   }
 
   private void copy(String table, Map<String, String> overrides, String join) {
-    List<String> columns = jdbc.queryForList("select column_name from information_schema.columns where table_name = ? "
-        + "and table_schema = current_schema() order by ordinal_position", String.class, table);
+    List<String> columns =
+        jdbc.queryForList(
+            "select column_name from information_schema.columns where table_name = ? "
+                + "and table_schema = current_schema() order by ordinal_position",
+            String.class,
+            table);
     String names = String.join(", ", columns);
-    String values = String.join(", ", columns.stream().map(c -> overrides.getOrDefault(c, "x." + c)).toList());
-    jdbc.update("insert into " + table + " (" + names + ") select " + values + " from " + table + " x " + join);
+    String values =
+        String.join(", ", columns.stream().map(c -> overrides.getOrDefault(c, "x." + c)).toList());
+    jdbc.update(
+        "insert into "
+            + table
+            + " ("
+            + names
+            + ") select "
+            + values
+            + " from "
+            + table
+            + " x "
+            + join);
   }
 
   double[] queryTimes(String filterId, Map<String, String> clerks, List<String> groups, int samples)
       throws Exception {
     Random random = new Random(7);
-    String body = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
-        + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    String body =
+        "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+            + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
     int warmup = samples == 1 ? 0 : 20;
     double[] times = new double[samples];
     for (int i = 0; i < warmup + samples; i++) {
       String group = groups.get(random.nextInt(groups.size()));
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-              + "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15"))
-          .header("Authorization", basic(clerks.get(group), "demo"))
-          .header("Content-Type", "application/json")
-          .header("Accept", "application/hal+json")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      "http://localhost:"
+                          + port
+                          + "/engine-rest/filter/"
+                          + filterId
+                          + "/list?firstResult=0&maxResults=15"))
+              .header("Authorization", basic(clerks.get(group), "demo"))
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/hal+json")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build();
       long started = System.nanoTime();
       HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       double ms = (System.nanoTime() - started) / 1e6;
       if (response.statusCode() != 200 || !response.body().contains("\"count\"")) {
-        throw new IllegalStateException("filter query failed: " + response.statusCode() + " " + response.body());
+        throw new IllegalStateException(
+            "filter query failed: " + response.statusCode() + " " + response.body());
       }
       if (i >= warmup) {
         times[i - warmup] = ms;
@@ -411,10 +535,13 @@ public final class BenchRun {
     return times;
   }
 
-  /** The SQL that one clerk's filter query runs, into the log (MyBatis statement logging for one request). */
+  /**
+   * The SQL that one clerk's filter query runs, into the log (MyBatis statement logging for one
+   * request).
+   */
   void explain(String filterId, Map<String, String> clerks, List<String> groups) throws Exception {
-    org.springframework.boot.logging.LoggingSystem logging = context.getBean(
-        org.springframework.boot.logging.LoggingSystem.class);
+    org.springframework.boot.logging.LoggingSystem logging =
+        context.getBean(org.springframework.boot.logging.LoggingSystem.class);
     String statements = "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
     logging.setLogLevel(statements, org.springframework.boot.logging.LogLevel.DEBUG);
     try {
@@ -422,9 +549,11 @@ public final class BenchRun {
     } finally {
       logging.setLogLevel(statements, null);
     }
-    // The two statements as the engine sent them (copied from that log), with the clerk's user and group bound.
+    // The two statements as the engine sent them (copied from that log), with the clerk's user and
+    // group bound.
     String group = groups.get(0);
-    String from = """
+    String from =
+        """
         from ACT_RU_TASK RES left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
         left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
         left join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2
@@ -433,15 +562,23 @@ public final class BenchRun {
           ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' ))
         WHERE ( 1 = 1 and ( I.TYPE_ = 'candidate' and ( I.GROUP_ID_ IN ( '%2$s' ) ) ) )
           and ( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) ) and (RES.TENANT_ID_ is null )
-        """.formatted(clerks.get(group), group);
-    String count = "explain (analyze, buffers) SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ " + from + ") countDistinct";
-    String page = "explain (analyze, buffers) select distinct RES.* " + from
-        + " order by RES.DUE_DATE_ asc LIMIT 15 OFFSET 0";
+        """
+            .formatted(clerks.get(group), group);
+    String count =
+        "explain (analyze, buffers) SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ "
+            + from
+            + ") countDistinct";
+    String page =
+        "explain (analyze, buffers) select distinct RES.* "
+            + from
+            + " order by RES.DUE_DATE_ asc LIMIT 15 OFFSET 0";
     long open = count("select count(*) from act_ru_task");
-    log("EXPLAIN ANALYZE, count, %d open tasks, clerk of %s:%n%s", open, group,
-        String.join("\n", jdbc.queryForList(count, String.class)));
-    log("EXPLAIN ANALYZE, first page, %d open tasks, clerk of %s:%n%s", open, group,
-        String.join("\n", jdbc.queryForList(page, String.class)));
+    log(
+        "EXPLAIN ANALYZE, count, %d open tasks, clerk of %s:%n%s",
+        open, group, String.join("\n", jdbc.queryForList(count, String.class)));
+    log(
+        "EXPLAIN ANALYZE, first page, %d open tasks, clerk of %s:%n%s",
+        open, group, String.join("\n", jdbc.queryForList(page, String.class)));
   }
 
   static double percentile(double[] values, double p) {
@@ -451,11 +588,16 @@ public final class BenchRun {
     return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
   }
 
-  // --- ledger export ---------------------------------------------------------------------------------------------
+  // --- ledger export
+  // ---------------------------------------------------------------------------------------------
 
   void ledger(long roundId) throws Exception {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/rounds/" + roundId
-        + "/ledger.xlsx")).header("Authorization", basic("yfzqb1", "demo")).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/rounds/" + roundId + "/ledger.xlsx"))
+            .header("Authorization", basic("yfzqb1", "demo"))
+            .GET()
+            .build();
     long started = System.nanoTime();
     HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     double elapsed = (System.nanoTime() - started) / 1e9;
@@ -470,12 +612,16 @@ public final class BenchRun {
     }
   }
 
-  // --- helpers ---------------------------------------------------------------------------------------------------
+  // --- helpers
+  // ---------------------------------------------------------------------------------------------------
 
   /** Our V9 indexes and our engine indexes go in the stock variant: the peer runs without them. */
   void dropOurIndexes() {
-    List<String> ours = jdbc.queryForList("select indexname from pg_indexes where schemaname = current_schema() "
-        + "and indexname like 'duban\\_%' and tablename <> 'duban_schema_history'", String.class);
+    List<String> ours =
+        jdbc.queryForList(
+            "select indexname from pg_indexes where schemaname = current_schema() "
+                + "and indexname like 'duban\\_%' and tablename <> 'duban_schema_history'",
+            String.class);
     for (String index : ours) {
       jdbc.execute("drop index " + index);
     }
@@ -484,14 +630,19 @@ public final class BenchRun {
   }
 
   void waitForJobs() {
-    waitFor("async jobs", () -> {
-      long failed = count("select count(*) from act_ru_job where retries_ = 0");
-      if (failed > 0) {
-        throw new IllegalStateException(failed + " jobs failed: " + jdbc.queryForList(
-            "select exception_msg_ from act_ru_job where retries_ = 0 limit 3"));
-      }
-      return count("select count(*) from act_ru_job where type_ = 'message'") == 0 ? 1 : 0;
-    });
+    waitFor(
+        "async jobs",
+        () -> {
+          long failed = count("select count(*) from act_ru_job where retries_ = 0");
+          if (failed > 0) {
+            throw new IllegalStateException(
+                failed
+                    + " jobs failed: "
+                    + jdbc.queryForList(
+                        "select exception_msg_ from act_ru_job where retries_ = 0 limit 3"));
+          }
+          return count("select count(*) from act_ru_job where type_ = 'message'") == 0 ? 1 : 0;
+        });
   }
 
   void waitFor(String what, LongSupplier done) {
@@ -522,17 +673,25 @@ public final class BenchRun {
 
   HistorySize historySize() {
     long rows = 0;
-    for (String table : jdbc.queryForList("select table_name from information_schema.tables where table_schema = "
-        + "current_schema() and table_name like 'act_hi_%'", String.class)) {
+    for (String table :
+        jdbc.queryForList(
+            "select table_name from information_schema.tables where table_schema = "
+                + "current_schema() and table_name like 'act_hi_%'",
+            String.class)) {
       rows += count("select count(*) from " + table);
     }
-    Long bytes = jdbc.queryForObject("select coalesce(sum(pg_total_relation_size(quote_ident(table_name))), 0) from "
-        + "information_schema.tables where table_schema = current_schema() and table_name like 'act_hi_%'", Long.class);
+    Long bytes =
+        jdbc.queryForObject(
+            "select coalesce(sum(pg_total_relation_size(quote_ident(table_name))), 0) from "
+                + "information_schema.tables where table_schema = current_schema() and table_name like 'act_hi_%'",
+            Long.class);
     return new HistorySize(rows, bytes == null ? 0 : bytes);
   }
 
   static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   void log(String format, Object... args) {

@@ -22,9 +22,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Measures the 台账 export of a whole-plan round (the shipped plan, every task, about 1,700 work items): wall time
- * of each of five exports and the peak heap while exporting. Not a test: run it on a quiet machine with the heap
- * limit the target names, e.g.
+ * Measures the 台账 export of a whole-plan round (the shipped plan, every task, about 1,700 work
+ * items): wall time of each of five exports and the peak heap while exporting. Not a test: run it
+ * on a quiet machine with the heap limit the target names, e.g.
  *
  * <pre>
  * mvn -q -o -Dbpmnlint.skip=true test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-cp.txt
@@ -39,7 +39,8 @@ public final class LedgerExportBench {
 
   public static void main(String[] args) throws Exception {
     SpringApplication application = new SpringApplication(FazhiDubanApplication.class);
-    // the shipped plan and unit directory (demo mode), in a fresh in-memory database; system properties win over
+    // the shipped plan and unit directory (demo mode), in a fresh in-memory database; system
+    // properties win over
     // application.yaml, unless DUBAN_DB_URL is given to measure on PostgreSQL
     System.setProperty("server.port", "0");
     System.setProperty("logging.level.root", "WARN");
@@ -48,10 +49,19 @@ public final class LedgerExportBench {
       System.setProperty("spring.datasource.url", "jdbc:h2:mem:ledger-bench;DB_CLOSE_DELAY=-1");
     }
     try (ConfigurableApplicationContext context = application.run()) {
-      long planId = context.getBean(PlanRepository.class).findAll().stream()
-          .filter(plan -> plan.getTitle().startsWith("重庆两江新区")).findFirst().orElseThrow().getId();
-      RoundService.Opened round = context.getBean(RoundService.class).open(new OpenRound(planId, "台账基准",
-          OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30), null), "yfzqb1");
+      long planId =
+          context.getBean(PlanRepository.class).findAll().stream()
+              .filter(plan -> plan.getTitle().startsWith("重庆两江新区"))
+              .findFirst()
+              .orElseThrow()
+              .getId();
+      RoundService.Opened round =
+          context
+              .getBean(RoundService.class)
+              .open(
+                  new OpenRound(
+                      planId, "台账基准", OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30), null),
+                  "yfzqb1");
       waitForWorkItems(context, round);
       long items = context.getBean(WorkItemRepository.class).countByRoundId(round.id());
       LedgerExporter exporter = context.getBean(LedgerExporter.class);
@@ -69,24 +79,35 @@ public final class LedgerExportBench {
       }
       long peak = heapPeakBytes();
       Arrays.sort(seconds);
-      System.out.printf("{\"ledger_export_s\": %.2f, \"ledger_export_max_s\": %.2f, \"heap_peak_mb\": %d, "
-          + "\"work_items\": %d, \"max_heap_mb\": %d}%n", seconds[seconds.length / 2], seconds[seconds.length - 1],
-          peak / (1024 * 1024), items, Runtime.getRuntime().maxMemory() / (1024 * 1024));
+      System.out.printf(
+          "{\"ledger_export_s\": %.2f, \"ledger_export_max_s\": %.2f, \"heap_peak_mb\": %d, "
+              + "\"work_items\": %d, \"max_heap_mb\": %d}%n",
+          seconds[seconds.length / 2],
+          seconds[seconds.length - 1],
+          peak / (1024 * 1024),
+          items,
+          Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
     System.exit(0);
   }
 
-  /** The round opens its task instances in the background (job executor); waits until every task has its items. */
-  private static void waitForWorkItems(ConfigurableApplicationContext context, RoundService.Opened round)
+  /**
+   * The round opens its task instances in the background (job executor); waits until every task has
+   * its items.
+   */
+  private static void waitForWorkItems(
+      ConfigurableApplicationContext context, RoundService.Opened round)
       throws InterruptedException {
     RuntimeService runtime = context.getBean(RuntimeService.class);
     WorkItemRepository workItems = context.getBean(WorkItemRepository.class);
     long last = -1;
     int stable = 0;
     for (int i = 0; i < 600 && stable < 5; i++) {
-      Thread.sleep(1000); // a benchmark main, not a test: it waits for the job executor in real time
+      Thread.sleep(
+          1000); // a benchmark main, not a test: it waits for the job executor in real time
       long now = workItems.countByRoundId(round.id());
-      long instances = runtime.createProcessInstanceQuery().processDefinitionKey("task-supervision").count();
+      long instances =
+          runtime.createProcessInstanceQuery().processDefinitionKey("task-supervision").count();
       stable = now == last && instances >= round.tasks() ? stable + 1 : 0;
       last = now;
     }
@@ -101,7 +122,9 @@ public final class LedgerExportBench {
   }
 
   private static List<MemoryPoolMXBean> heapPools() {
-    return ManagementFactory.getMemoryPoolMXBeans().stream().filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP)
+        .toList();
   }
 
   private static final class CountingStream extends OutputStream {

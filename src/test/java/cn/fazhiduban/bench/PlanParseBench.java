@@ -11,11 +11,12 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Parse time against input size: synthetic plans of about 100 KB, 1 MB and 5 MB (chapters, sections, tasks with unit
- * annotations, label lines and dates), each parsed without a deadline after a warm-up, best of three. Prints one JSON
- * line, {@code {"parse_ms_by_kb": {"100": …, "1000": …, "5000": …}, "parse_cpu_ms_by_kb": {…}}}: elapsed time, and
- * the parsing thread's CPU time, which a busy machine disturbs less. The sizes can be given as arguments (in KB).
- * Linear reading shows as milliseconds that grow in proportion to the size.
+ * Parse time against input size: synthetic plans of about 100 KB, 1 MB and 5 MB (chapters,
+ * sections, tasks with unit annotations, label lines and dates), each parsed without a deadline
+ * after a warm-up, best of three. Prints one JSON line, {@code {"parse_ms_by_kb": {"100": …,
+ * "1000": …, "5000": …}, "parse_cpu_ms_by_kb": {…}}}: elapsed time, and the parsing thread's CPU
+ * time, which a busy machine disturbs less. The sizes can be given as arguments (in KB). Linear
+ * reading shows as milliseconds that grow in proportion to the size.
  */
 public final class PlanParseBench {
 
@@ -25,8 +26,10 @@ public final class PlanParseBench {
   private PlanParseBench() {}
 
   public static void main(String[] args) {
-    int[] sizes = args.length == 0 ? new int[] {100, 1000, 5000}
-        : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+    int[] sizes =
+        args.length == 0
+            ? new int[] {100, 1000, 5000}
+            : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
     PlanParser parser = new PlanParser();
     PlanParser.Options noDeadline = new PlanParser.Options(null, null);
     for (int i = 0; i < 3; i++) {
@@ -52,33 +55,54 @@ public final class PlanParseBench {
       millis.put(kb, best);
       cpuMillis.put(kb, bestCpu);
     }
-    System.out.println("{\"parse_ms_by_kb\": " + json(millis) + ", \"parse_cpu_ms_by_kb\": " + json(cpuMillis) + "}");
+    System.out.println(
+        "{\"parse_ms_by_kb\": "
+            + json(millis)
+            + ", \"parse_cpu_ms_by_kb\": "
+            + json(cpuMillis)
+            + "}");
   }
 
   private static String json(Map<Integer, Long> millis) {
-    return "{" + millis.entrySet().stream().map(e -> "\"" + e.getKey() + "\": " + e.getValue())
-        .collect(Collectors.joining(", ")) + "}";
+    return "{"
+        + millis.entrySet().stream()
+            .map(e -> "\"" + e.getKey() + "\": " + e.getValue())
+            .collect(Collectors.joining(", "))
+        + "}";
   }
 
   /**
-   * A plan of about {@code kb} kilobytes (UTF-8): chapters of three sections of five tasks each, numbered 1–15 in every
-   * chapter (as many plans do; the parser renumbers them), with the annotation styles plans use.
+   * A plan of about {@code kb} kilobytes (UTF-8): chapters of three sections of five tasks each,
+   * numbered 1–15 in every chapter (as many plans do; the parser renumbers them), with the
+   * annotation styles plans use.
    */
   static String plan(int kb) {
-    StringBuilder text = new StringBuilder("某区法治政府建设任务分解方案（2024—2026年）\n\n某区全面依法治区委员会\n2024年1月15日\n\n");
+    StringBuilder text =
+        new StringBuilder("某区法治政府建设任务分解方案（2024—2026年）\n\n某区全面依法治区委员会\n2024年1月15日\n\n");
     long bytes = text.toString().getBytes(StandardCharsets.UTF_8).length;
     int chapter = 0;
     while (bytes < kb * 1024L) {
       chapter++;
       StringBuilder part = new StringBuilder();
-      part.append(chineseNumber((chapter - 1) % 99 + 1)).append("、加强第").append(chapter).append("方面的法治建设\n");
+      part.append(chineseNumber((chapter - 1) % 99 + 1))
+          .append("、加强第")
+          .append(chapter)
+          .append("方面的法治建设\n");
       int task = 0;
       for (int section = 1; section <= 3; section++) {
-        part.append("（").append(chineseNumber(section)).append("）推进第").append(section).append("项重点工作\n");
+        part.append("（")
+            .append(chineseNumber(section))
+            .append("）推进第")
+            .append(section)
+            .append("项重点工作\n");
         for (int i = 0; i < 5; i++) {
           task++;
-          part.append(task).append(".健全行政执法工作体系，完善执法程序，规范执法行为，2025年6月底前完成第").append(chapter)
-              .append("章第").append(task).append("项制度的修订工作。");
+          part.append(task)
+              .append(".健全行政执法工作体系，完善执法程序，规范执法行为，2025年6月底前完成第")
+              .append(chapter)
+              .append("章第")
+              .append(task)
+              .append("项制度的修订工作。");
           switch (task % 4) {
             case 0 -> part.append("（区司法局牵头，各街道办事处、区级有关部门按职责分工负责）\n");
             case 1 -> part.append("（区市场监管局会同区商务局办理）\n");
@@ -100,6 +124,8 @@ public final class PlanParseBench {
     }
     int tens = n / 10;
     int ones = n % 10;
-    return (tens == 1 ? "" : String.valueOf(digits.charAt(tens))) + "十" + (ones == 0 ? "" : digits.charAt(ones));
+    return (tens == 1 ? "" : String.valueOf(digits.charAt(tens)))
+        + "十"
+        + (ones == 0 ? "" : digits.charAt(ones));
   }
 }

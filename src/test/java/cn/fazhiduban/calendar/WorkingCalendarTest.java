@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ch.qos.logback.classic.Level;
-import cn.fazhiduban.engine.EngineClock;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import cn.fazhiduban.engine.EngineClock;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
@@ -21,7 +21,8 @@ import org.springframework.core.io.ClassPathResource;
 class WorkingCalendarTest {
 
   /** The shipped calendar, read the way the application reads it. */
-  private final WorkingCalendar calendar = new WorkingCalendar(new ClassPathResource("holidays.yaml"), new EngineClock());
+  private final WorkingCalendar calendar =
+      new WorkingCalendar(new ClassPathResource("holidays.yaml"), new EngineClock());
 
   private static LocalDate date(String iso) {
     return LocalDate.parse(iso);
@@ -32,9 +33,9 @@ class WorkingCalendarTest {
     assertThat(calendar.covers(2025)).isTrue();
     assertThat(calendar.covers(2026)).isTrue();
     assertThat(calendar.year(2025).orElseThrow().source())
-        .contains("国务院办公厅关于2025年部分节假日安排的通知").contains("国办发明电〔2024〕12号");
-    assertThat(calendar.year(2026).orElseThrow().source())
-        .contains("国务院办公厅关于2026年部分节假日安排的通知");
+        .contains("国务院办公厅关于2025年部分节假日安排的通知")
+        .contains("国办发明电〔2024〕12号");
+    assertThat(calendar.year(2026).orElseThrow().source()).contains("国务院办公厅关于2026年部分节假日安排的通知");
     assertThat(calendar.coverageWarnings(date("2025-06-01"))).isEmpty();
   }
 
@@ -98,12 +99,15 @@ class WorkingCalendarTest {
     assertThat(calendar.plusWorkingDays(date("2026-03-13"), 0)).isEqualTo("2026-03-13");
     assertThat(calendar.plusWorkingDays(date("2026-03-14"), 0)).isEqualTo("2026-03-16");
     assertThat(calendar.minusWorkingDays(date("2026-03-14"), 0)).isEqualTo("2026-03-13");
-    assertThatThrownBy(() -> calendar.plusWorkingDays(date("2026-03-13"), -1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> calendar.plusWorkingDays(date("2026-03-13"), -1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void plusAndMinusAreInverseOnWorkingDays() {
-    for (LocalDate day = date("2025-01-01"); day.isBefore(date("2027-01-01")); day = day.plusDays(1)) {
+    for (LocalDate day = date("2025-01-01");
+        day.isBefore(date("2027-01-01"));
+        day = day.plusDays(1)) {
       if (calendar.isWorkingDay(day)) {
         LocalDate earlier = calendar.minusWorkingDays(day, 3);
         assertThat(calendar.plusWorkingDays(earlier, 3)).as("%s", day).isEqualTo(day);
@@ -116,14 +120,15 @@ class WorkingCalendarTest {
   class YearNotCovered {
 
     private final WorkingCalendar only2025 =
-        WorkingCalendar.of(Map.of(2025, new YearCalendar("测试", Set.of(date("2025-10-01")), Set.of())));
+        WorkingCalendar.of(
+            Map.of(2025, new YearCalendar("测试", Set.of(date("2025-10-01")), Set.of())));
 
     @Test
     void warnsInChineseForThisYearAndTheNext() {
       assertThat(only2025.covers(2026)).isFalse();
-      assertThat(only2025.coverageWarnings(date("2025-11-20"))).containsExactly(
-          "节假日日历未包含 2026 年：该年按周一至周五计算工作日，法定节假日和调休不会被考虑。"
-              + "请在 holidays.yaml 中补充国务院办公厅公布的安排。");
+      assertThat(only2025.coverageWarnings(date("2025-11-20")))
+          .containsExactly(
+              "节假日日历未包含 2026 年：该年按周一至周五计算工作日，法定节假日和调休不会被考虑。" + "请在 holidays.yaml 中补充国务院办公厅公布的安排。");
       assertThat(only2025.coverageWarnings(date("2027-01-04"))).hasSize(2);
     }
 
@@ -136,10 +141,15 @@ class WorkingCalendarTest {
         assertThat(only2025.plusWorkingDays(date("2026-09-30"), 1)).isEqualTo("2026-10-01");
         assertThat(only2025.isWorkingDay(date("2025-10-01"))).isFalse();
 
-        assertThat(logged.list).singleElement().satisfies(event -> {
-          assertThat(event.getLevel()).isEqualTo(Level.WARN);
-          assertThat(event.getFormattedMessage()).contains("节假日日历未包含 2026 年").contains("按周一至周五");
-        });
+        assertThat(logged.list)
+            .singleElement()
+            .satisfies(
+                event -> {
+                  assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                  assertThat(event.getFormattedMessage())
+                      .contains("节假日日历未包含 2026 年")
+                      .contains("按周一至周五");
+                });
       } finally {
         ((Logger) LoggerFactory.getLogger(WorkingCalendar.class)).detachAppender(logged);
       }
@@ -157,12 +167,16 @@ class WorkingCalendarTest {
   class HolidayFileErrors {
 
     private WorkingCalendar read(String yaml) {
-      return new WorkingCalendar(new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), "test yaml"), new EngineClock());
+      return new WorkingCalendar(
+          new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8), "test yaml"),
+          new EngineClock());
     }
 
     @Test
     void readsSingleDatesRangesAndQuotedDates() {
-      WorkingCalendar read = read("""
+      WorkingCalendar read =
+          read(
+              """
           years:
             2030:
               source: 测试
@@ -177,41 +191,57 @@ class WorkingCalendarTest {
 
     @Test
     void rejectsAWorkdayThatIsNotAWeekendDay() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           years:
             2030:
               source: 测试
               workdays: [2030-02-08]
-          """)).hasMessageContaining("2030-02-08 不是周六或周日");
+          """))
+          .hasMessageContaining("2030-02-08 不是周六或周日");
     }
 
     @Test
     void rejectsAYearWithoutSource() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           years:
             2030:
               holidays: [2030-01-01]
-          """)).hasMessageContaining("未注明 source");
+          """))
+          .hasMessageContaining("未注明 source");
     }
 
     @Test
     void rejectsADateUnderTheWrongYear() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           years:
             2030:
               source: 测试
               holidays: [2031-01-01]
-          """)).hasMessageContaining("2031-01-01 列在 2030 年之下");
+          """))
+          .hasMessageContaining("2031-01-01 列在 2030 年之下");
     }
 
     @Test
     void rejectsABackwardRange() {
-      assertThatThrownBy(() -> read("""
+      assertThatThrownBy(
+              () ->
+                  read(
+                      """
           years:
             2030:
               source: 测试
               holidays: ["2030-02-06..2030-02-04"]
-          """)).hasMessageContaining("结束早于开始");
+          """))
+          .hasMessageContaining("结束早于开始");
     }
   }
 }

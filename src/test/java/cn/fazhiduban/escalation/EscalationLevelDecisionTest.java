@@ -34,8 +34,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The ladder in {@code processes/escalation-level.dmn}, evaluated by a plain DMN engine: which rule decides each case,
- * at every threshold and on both sides of it. When an administrator moves a threshold, this table moves with it.
+ * The ladder in {@code processes/escalation-level.dmn}, evaluated by a plain DMN engine: which rule
+ * decides each case, at every threshold and on both sides of it. When an administrator moves a
+ * threshold, this table moves with it.
  */
 class EscalationLevelDecisionTest {
 
@@ -45,12 +46,13 @@ class EscalationLevelDecisionTest {
   private static final String ALL = "承办单位,牵头单位,依法治区办,领导";
 
   /** Who hears of each level. */
-  private static final Map<String, String> NOTIFY = Map.of(
-      "提醒", "承办单位",
-      "警示", "承办单位,牵头单位",
-      "挂牌督办", "承办单位,牵头单位,依法治区办",
-      "通报", ALL,
-      "约谈", ALL);
+  private static final Map<String, String> NOTIFY =
+      Map.of(
+          "提醒", "承办单位",
+          "警示", "承办单位,牵头单位",
+          "挂牌督办", "承办单位,牵头单位,依法治区办",
+          "通报", ALL,
+          "约谈", ALL);
 
   private static DmnDecision decision;
 
@@ -61,16 +63,20 @@ class EscalationLevelDecisionTest {
 
   @BeforeAll
   static void parseTheTable() throws IOException {
-    dmnEngine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-        .customPostDecisionTableEvaluationListeners(List.of(EscalationLevelDecisionTest::recordMatches))
-        .buildEngine();
+    dmnEngine =
+        DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+            .customPostDecisionTableEvaluationListeners(
+                List.of(EscalationLevelDecisionTest::recordMatches))
+            .buildEngine();
     try (InputStream in = Files.newInputStream(MODEL)) {
       decision = dmnEngine.parseDecision(EscalationProcess.DECISION_ID, in);
     }
   }
 
   private static void recordMatches(DmnDecisionTableEvaluationEvent event) {
-    event.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
+    event.getMatchingRules().stream()
+        .map(DmnEvaluatedDecisionRule::getId)
+        .forEach(matchedRules::add);
   }
 
   @BeforeEach
@@ -79,7 +85,10 @@ class EscalationLevelDecisionTest {
   }
 
   @ParameterizedTest(name = "逾期 {0} 天，此前督办 {1} 次，本年节点 {2} → {3}（{4}）")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       # daysOverdue | earlierEscalations | milestoneThisYear | level | rule
       -10 | 0 | false | 提醒     | Rule_Reminder
        -1 | 0 | false | 提醒     | Rule_Reminder
@@ -105,21 +114,34 @@ class EscalationLevelDecisionTest {
       100 | 0 | false | 约谈     | Rule_Interview
       100 | 100 | true | 约谈    | Rule_Interview
       """)
-  void decidesTheLevel(int daysOverdue, int earlierEscalations, boolean milestoneThisYear, String level, String rule) {
+  void decidesTheLevel(
+      int daysOverdue,
+      int earlierEscalations,
+      boolean milestoneThisYear,
+      String level,
+      String rule) {
     DmnDecisionResultEntries result = evaluate(daysOverdue, earlierEscalations, milestoneThisYear);
 
     assertThat(matchedRules).as("FIRST hit policy: one rule decides").containsExactly(rule);
-    assertThat((String) result.getEntry(Variables.DMN_LEVEL)).isEqualTo(level).isEqualTo(EscalationLevel.ofLabel(level).label());
+    assertThat((String) result.getEntry(Variables.DMN_LEVEL))
+        .isEqualTo(level)
+        .isEqualTo(EscalationLevel.ofLabel(level).label());
     assertThat((String) result.getEntry(Variables.DMN_NOTIFY)).isEqualTo(NOTIFY.get(level));
   }
 
   @Test
   void theTableCoversEveryRule() throws NoSuchMethodException {
-    CsvSource cases = getClass().getDeclaredMethod("decidesTheLevel", int.class, int.class, boolean.class,
-        String.class, String.class).getAnnotation(CsvSource.class);
-    Set<String> tested = Arrays.stream(cases.textBlock().split("\n")).map(String::strip)
-        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-        .map(line -> line.substring(line.lastIndexOf('|') + 1).strip()).collect(Collectors.toSet());
+    CsvSource cases =
+        getClass()
+            .getDeclaredMethod(
+                "decidesTheLevel", int.class, int.class, boolean.class, String.class, String.class)
+            .getAnnotation(CsvSource.class);
+    Set<String> tested =
+        Arrays.stream(cases.textBlock().split("\n"))
+            .map(String::strip)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .map(line -> line.substring(line.lastIndexOf('|') + 1).strip())
+            .collect(Collectors.toSet());
 
     assertThat(tested).containsExactlyInAnyOrderElementsOf(ruleIds());
   }
@@ -132,8 +154,9 @@ class EscalationLevelDecisionTest {
       notified.put(result.getEntry(Variables.DMN_LEVEL), result.getEntry(Variables.DMN_NOTIFY));
     }
     assertThat(notified).containsExactlyInAnyOrderEntriesOf(NOTIFY);
-    assertThat(NOTIFY.keySet()).containsExactlyInAnyOrderElementsOf(
-        Arrays.stream(EscalationLevel.values()).map(EscalationLevel::label).toList());
+    assertThat(NOTIFY.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(EscalationLevel.values()).map(EscalationLevel::label).toList());
   }
 
   @Test
@@ -141,19 +164,33 @@ class EscalationLevelDecisionTest {
     DecisionTable table = model().getModelElementsByType(DecisionTable.class).iterator().next();
     assertThat(table.getHitPolicy()).isEqualTo(HitPolicy.FIRST);
 
-    List<Integer> ladder = table.getRules().stream()
-        .map(rule -> rule.getOutputEntries().iterator().next().getTextContent().replace("\"", "").strip())
-        .map(label -> EscalationLevel.ofLabel(label).ordinal()).toList();
+    List<Integer> ladder =
+        table.getRules().stream()
+            .map(
+                rule ->
+                    rule.getOutputEntries()
+                        .iterator()
+                        .next()
+                        .getTextContent()
+                        .replace("\"", "")
+                        .strip())
+            .map(label -> EscalationLevel.ofLabel(label).ordinal())
+            .toList();
     assertThat(ladder).isSortedAccordingTo((a, b) -> Integer.compare(b, a));
   }
 
   @Test
   void everyRuleSaysWhyInItsAnnotation() {
     Collection<Rule> rules = model().getModelElementsByType(Rule.class);
-    assertThat(rules).isNotEmpty().allSatisfy(rule -> {
-      assertThat(rule.getDescription()).as("annotation of %s", rule.getId()).isNotNull();
-      assertThat(rule.getDescription().getTextContent()).as("annotation of %s", rule.getId()).isNotBlank();
-    });
+    assertThat(rules)
+        .isNotEmpty()
+        .allSatisfy(
+            rule -> {
+              assertThat(rule.getDescription()).as("annotation of %s", rule.getId()).isNotNull();
+              assertThat(rule.getDescription().getTextContent())
+                  .as("annotation of %s", rule.getId())
+                  .isNotBlank();
+            });
   }
 
   @Test
@@ -169,11 +206,13 @@ class EscalationLevelDecisionTest {
     assertThat(matchedRules).isEmpty();
   }
 
-  private static DmnDecisionResultEntries evaluate(int daysOverdue, int earlierEscalations, boolean milestoneThisYear) {
-    Map<String, Object> variables = Map.of(
-        Variables.DAYS_OVERDUE, daysOverdue,
-        Variables.EARLIER_ESCALATIONS, earlierEscalations,
-        Variables.MILESTONE_THIS_YEAR, milestoneThisYear);
+  private static DmnDecisionResultEntries evaluate(
+      int daysOverdue, int earlierEscalations, boolean milestoneThisYear) {
+    Map<String, Object> variables =
+        Map.of(
+            Variables.DAYS_OVERDUE, daysOverdue,
+            Variables.EARLIER_ESCALATIONS, earlierEscalations,
+            Variables.MILESTONE_THIS_YEAR, milestoneThisYear);
     return dmnEngine.evaluateDecision(decision, variables).getSingleResult();
   }
 

@@ -18,23 +18,32 @@ class ProductionModeTest {
 
   @Test
   void refusesToStartWithoutAnAdministratorPassword() {
-    assertThatThrownBy(() -> application()
-        .run("--duban.demo.enabled=false", "--duban.admin.password=", "--server.port=0").close())
+    assertThatThrownBy(
+            () ->
+                application()
+                    .run("--duban.demo.enabled=false", "--duban.admin.password=", "--server.port=0")
+                    .close())
         .hasStackTraceContaining("DUBAN_ADMIN_PASSWORD");
   }
 
   @Test
   void startsWithTheGivenPasswordAndMakesNoDemoUsers() {
-    try (ConfigurableApplicationContext context = application()
-        .run("--duban.demo.enabled=false", "--duban.admin.password=Geheim-2026", "--server.port=0")) {
+    try (ConfigurableApplicationContext context =
+        application()
+            .run(
+                "--duban.demo.enabled=false",
+                "--duban.admin.password=Geheim-2026",
+                "--server.port=0")) {
       IdentityService identity = context.getBean(IdentityService.class);
       assertThat(identity.checkPassword("admin", "Geheim-2026")).isTrue();
       assertThat(identity.checkPassword("admin", "demo")).isFalse();
       assertThat(identity.createUserQuery().userId("yfzqb1").count()).isZero();
       assertThat(identity.createUserQuery().userId("leader1").count()).isZero();
-      assertThat(identity.createGroupQuery().groupId("sfj").singleResult().getName()).isEqualTo("司法局");
+      assertThat(identity.createGroupQuery().groupId("sfj").singleResult().getName())
+          .isEqualTo("司法局");
       assertThat(identity.createGroupQuery().groupId(Groups.LEADERS).count()).isOne();
-      assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINS).userId("admin").count()).isOne();
+      assertThat(identity.createUserQuery().memberOfGroup(Groups.ADMINS).userId("admin").count())
+          .isOne();
     }
   }
 }

@@ -34,9 +34,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The done-when walk over HTTP, as a new user would do it: yfzqb1 starts an inspection of two units through the
- * engine's REST API (as Tasklist does), the clerks and the office complete their tasks, and {@code /api/inspections}
- * shows the result; units see only their own rows; a clerk can neither start an inspection nor read its report.
+ * The done-when walk over HTTP, as a new user would do it: yfzqb1 starts an inspection of two units
+ * through the engine's REST API (as Tasklist does), the clerks and the office complete their tasks,
+ * and {@code /api/inspections} shows the result; units see only their own rows; a clerk can neither
+ * start an inspection nor read its report.
  */
 @OneEngineAtATime
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -45,20 +46,20 @@ class InspectionApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  UnitDirectory directory;
+  @Autowired UnitDirectory directory;
 
-  @Autowired
-  IdentityService identity;
+  @Autowired IdentityService identity;
 
   @Test
   void theOfficeInspectsTwoUnitsAndTheCoverageShowsBothCovered() throws Exception {
     Api office = Api.as(port, "yfzqb1", "demo");
-    Api.Response imported = office.post("/api/plans", "text/plain; charset=UTF-8",
-        InspectionFixtures.planText().getBytes(StandardCharsets.UTF_8));
+    Api.Response imported =
+        office.post(
+            "/api/plans",
+            "text/plain; charset=UTF-8",
+            InspectionFixtures.planText().getBytes(StandardCharsets.UTF_8));
     assertThat(imported.status()).as(imported.body()).isIn(200, 201);
     long planId = imported.json().path("id").asLong();
     List<Unit> units = InspectionFixtures.twoUnits(directory);
@@ -69,50 +70,108 @@ class InspectionApiTest {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
 
     // a clerk may not start an inspection
-    Api.Response refused = firstClerk.postJson("/engine-rest/process-definition/key/inspection/submit-form",
-        startForm(planId, first.code() + "," + second.code(), today));
+    Api.Response refused =
+        firstClerk.postJson(
+            "/engine-rest/process-definition/key/inspection/submit-form",
+            startForm(planId, first.code() + "," + second.code(), today));
     assertThat(refused.status()).as(refused.body()).isEqualTo(403);
 
-    Api.Response started = office.postJson("/engine-rest/process-definition/key/inspection/submit-form",
-        startForm(planId, first.code() + "," + second.code(), today));
+    Api.Response started =
+        office.postJson(
+            "/engine-rest/process-definition/key/inspection/submit-form",
+            startForm(planId, first.code() + "," + second.code(), today));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instance = started.json().path("id").asText();
 
-    complete(firstClerk, task(firstClerk, instance, "Task_SubmitSelfInspection"), Map.of("selfReport", "自查情况如下……"));
-    complete(secondClerk, task(secondClerk, instance, "Task_SubmitSelfInspection"), Map.of("selfReport", "未发现问题。"));
+    complete(
+        firstClerk,
+        task(firstClerk, instance, "Task_SubmitSelfInspection"),
+        Map.of("selfReport", "自查情况如下……"));
+    complete(
+        secondClerk,
+        task(secondClerk, instance, "Task_SubmitSelfInspection"),
+        Map.of("selfReport", "未发现问题。"));
 
     String deadline = today.plusDays(20).toString();
-    String findings = JSON.writeValueAsString(List.of(
-        Map.of("description", "执法公示不及时", "category", "一、健全政府机构职能体系", "severity", "一般",
-            "deadline", deadline, "typicalCase", false),
-        Map.of("description", "未经法制审核作出重大执法决定", "category", "二、严格规范公正文明执法", "severity", "严重",
-            "deadline", deadline, "typicalCase", true)));
+    String findings =
+        JSON.writeValueAsString(
+            List.of(
+                Map.of(
+                    "description",
+                    "执法公示不及时",
+                    "category",
+                    "一、健全政府机构职能体系",
+                    "severity",
+                    "一般",
+                    "deadline",
+                    deadline,
+                    "typicalCase",
+                    false),
+                Map.of(
+                    "description",
+                    "未经法制审核作出重大执法决定",
+                    "category",
+                    "二、严格规范公正文明执法",
+                    "severity",
+                    "严重",
+                    "deadline",
+                    deadline,
+                    "typicalCase",
+                    true)));
     for (int i = 0; i < 2; i++) {
       String opinion = task(office, instance, "Task_RecordOpinion");
-      String unitCode = office.get("/engine-rest/task/" + opinion + "/variables/unitCode").json().path("value").asText();
-      complete(office, opinion, unitCode.equals(first.code())
-          ? Map.of("opinion", "存在两处问题。", "findings", findings)
-          : Map.of("opinion", "未发现问题。", "findings", "[]"));
+      String unitCode =
+          office
+              .get("/engine-rest/task/" + opinion + "/variables/unitCode")
+              .json()
+              .path("value")
+              .asText();
+      complete(
+          office,
+          opinion,
+          unitCode.equals(first.code())
+              ? Map.of("opinion", "存在两处问题。", "findings", findings)
+              : Map.of("opinion", "未发现问题。", "findings", "[]"));
     }
 
     // the second unit closed at once; the first rectifies both findings, one is returned once
     for (int i = 0; i < 2; i++) {
-      complete(firstClerk, task(firstClerk, instance, "Task_RectifyFinding"),
+      complete(
+          firstClerk,
+          task(firstClerk, instance, "Task_RectifyFinding"),
           Map.of("rectifyMeasures", "建立台账。", "rectifyResult", "已整改。"));
     }
-    complete(office, task(office, instance, "Task_AcceptRectification"),
+    complete(
+        office,
+        task(office, instance, "Task_AcceptRectification"),
         Map.of("acceptDecision", "returned", "acceptOpinion", "台账不全，请补齐。"));
-    complete(office, task(office, instance, "Task_AcceptRectification"), Map.of("acceptDecision", "passed"));
-    complete(firstClerk, task(firstClerk, instance, "Task_RectifyFinding"),
+    complete(
+        office,
+        task(office, instance, "Task_AcceptRectification"),
+        Map.of("acceptDecision", "passed"));
+    complete(
+        firstClerk,
+        task(firstClerk, instance, "Task_RectifyFinding"),
         Map.of("rectifyMeasures", "补齐台账。", "rectifyResult", "已补齐。"));
-    complete(office, task(office, instance, "Task_AcceptRectification"), Map.of("acceptDecision", "passed"));
-    complete(office, task(office, instance, "Task_PublishTypicalCaseNotice"), Map.of("noticeDecision", "skip"));
+    complete(
+        office,
+        task(office, instance, "Task_AcceptRectification"),
+        Map.of("acceptDecision", "passed"));
+    complete(
+        office,
+        task(office, instance, "Task_PublishTypicalCaseNotice"),
+        Map.of("noticeDecision", "skip"));
 
-    JsonNode list = Poll.until("督察办结", Duration.ofSeconds(30), () -> {
-      JsonNode rows = office.get("/api/inspections?year=" + today.getYear()).json();
-      return rows.size() == 1 && "CLOSED".equals(rows.get(0).path("status").asText())
-          ? Optional.of(rows) : Optional.empty();
-    });
+    JsonNode list =
+        Poll.until(
+            "督察办结",
+            Duration.ofSeconds(30),
+            () -> {
+              JsonNode rows = office.get("/api/inspections?year=" + today.getYear()).json();
+              return rows.size() == 1 && "CLOSED".equals(rows.get(0).path("status").asText())
+                  ? Optional.of(rows)
+                  : Optional.empty();
+            });
     assertThat(list.get(0).path("units")).hasSize(2);
     assertThat(list.get(0).path("reportDrafted").asBoolean()).isTrue();
     assertThat(list.get(0).path("startedAt").asText()).endsWith("+08:00");
@@ -122,23 +181,28 @@ class InspectionApiTest {
     assertThat(coverage.path("unitsInScope").asInt()).isEqualTo(inScope);
     assertThat(coverage.path("coveredUnits").asInt()).isEqualTo(2);
     assertThat(coverage.path("coverageRate").asDouble()).isEqualTo(2.0 / inScope);
-    assertThat(coverage.path("units")).filteredOn(u -> List.of(first.code(), second.code())
-        .contains(u.path("unitCode").asText())).hasSize(2)
+    assertThat(coverage.path("units"))
+        .filteredOn(u -> List.of(first.code(), second.code()).contains(u.path("unitCode").asText()))
+        .hasSize(2)
         .allSatisfy(u -> assertThat(u.path("covered").asBoolean()).isTrue());
     assertThat(coverage.path("daysLeft").asLong()).isPositive();
 
     // a clerk sees only the own unit's rows
     JsonNode own = firstClerk.get("/api/inspections/coverage?plan=" + planId).json();
-    assertThat(own.path("units")).extracting(u -> u.path("unitCode").asText()).containsExactly(first.code());
+    assertThat(own.path("units"))
+        .extracting(u -> u.path("unitCode").asText())
+        .containsExactly(first.code());
     JsonNode ownList = firstClerk.get("/api/inspections").json();
-    assertThat(ownList.get(0).path("units")).extracting(u -> u.path("unitCode").asText()).containsExactly(first.code());
+    assertThat(ownList.get(0).path("units"))
+        .extracting(u -> u.path("unitCode").asText())
+        .containsExactly(first.code());
 
     // the 督察报告 for the office; not for a clerk
     long id = list.get(0).path("id").asLong();
     HttpResponse<byte[]> docx = download("/api/inspections/" + id + "/report.docx", "yfzqb1");
     assertThat(docx.statusCode()).isEqualTo(200);
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx.body()));
-         XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
+        XWPFWordExtractor text = new XWPFWordExtractor(doc)) {
       assertThat(text.getText()).contains("法治督察报告", first.name(), second.name(), "未经法制审核作出重大执法决定");
     }
     Api.Response clerkReport = firstClerk.get("/api/inspections/" + id + "/report.docx");
@@ -153,33 +217,66 @@ class InspectionApiTest {
 
   private String startForm(long planId, String unitCodes, LocalDate today) throws Exception {
     ObjectNode variables = JSON.createObjectNode();
-    Map.of("planId", String.valueOf(planId), "unitCodes", unitCodes, "kind", "书面督察", "topic", "权责清单制度落实情况",
-        "groupMembers", "yfzqb1", "startsOn", today.toString(), "endsOn", today.plusDays(30).toString(),
-        "selfReportDeadline", today.plusDays(10).toString())
-        .forEach((name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
+    Map.of(
+            "planId",
+            String.valueOf(planId),
+            "unitCodes",
+            unitCodes,
+            "kind",
+            "书面督察",
+            "topic",
+            "权责清单制度落实情况",
+            "groupMembers",
+            "yfzqb1",
+            "startsOn",
+            today.toString(),
+            "endsOn",
+            today.plusDays(30).toString(),
+            "selfReportDeadline",
+            today.plusDays(10).toString())
+        .forEach(
+            (name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
     return JSON.writeValueAsString(Map.of("variables", variables));
   }
 
   private static String task(Api api, String instance, String key) {
-    return Poll.until(key, Duration.ofSeconds(30), () -> {
-      Api.Response tasks = api.get("/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key
-          + "&maxResults=10");
-      assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
-      return tasks.json().isEmpty() ? Optional.empty() : Optional.of(tasks.json().get(0).path("id").asText());
-    });
+    return Poll.until(
+        key,
+        Duration.ofSeconds(30),
+        () -> {
+          Api.Response tasks =
+              api.get(
+                  "/engine-rest/task?processInstanceId="
+                      + instance
+                      + "&taskDefinitionKey="
+                      + key
+                      + "&maxResults=10");
+          assertThat(tasks.status()).as(tasks.body()).isEqualTo(200);
+          return tasks.json().isEmpty()
+              ? Optional.empty()
+              : Optional.of(tasks.json().get(0).path("id").asText());
+        });
   }
 
   private static void complete(Api api, String task, Map<String, String> values) throws Exception {
     ObjectNode variables = JSON.createObjectNode();
-    values.forEach((name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
-    Api.Response done = api.postJson("/engine-rest/task/" + task + "/complete",
-        JSON.writeValueAsString(Map.of("variables", variables)));
+    values.forEach(
+        (name, value) -> variables.putObject(name).put("value", value).put("type", "String"));
+    Api.Response done =
+        api.postJson(
+            "/engine-rest/task/" + task + "/complete",
+            JSON.writeValueAsString(Map.of("variables", variables)));
     assertThat(done.status()).as(done.body()).isEqualTo(204);
   }
 
   private HttpResponse<byte[]> download(String path, String user) throws Exception {
-    String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
-    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    String token =
+        Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + token)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
   }
 }

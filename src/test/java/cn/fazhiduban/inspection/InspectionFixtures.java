@@ -12,7 +12,10 @@ import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 
-/** A small plan of our own (2026—2030, two chapters) and the units and users the inspection tests use. */
+/**
+ * A small plan of our own (2026—2030, two chapters) and the units and users the inspection tests
+ * use.
+ */
 public final class InspectionFixtures {
 
   public static final String PLAN = "/plans/inspection-test-plan.txt";
@@ -33,14 +36,23 @@ public final class InspectionFixtures {
 
   /** Two units to inspect, a street and a department where the directory has them (not 依法治区办). */
   public static List<Unit> twoUnits(UnitDirectory directory) {
-    Unit street = directory.units().stream().filter(u -> u.kind() == UnitKind.STREET).findFirst().orElseThrow();
-    Unit department = directory.units().stream().filter(u -> u.kind() == UnitKind.DEPARTMENT).findFirst().orElseThrow();
+    Unit street =
+        directory.units().stream()
+            .filter(u -> u.kind() == UnitKind.STREET)
+            .findFirst()
+            .orElseThrow();
+    Unit department =
+        directory.units().stream()
+            .filter(u -> u.kind() == UnitKind.DEPARTMENT)
+            .findFirst()
+            .orElseThrow();
     return List.of(street, department);
   }
 
   /** A user of the unit's group (the demo users in tests). */
   public static String userOf(IdentityService identity, String group) {
-    List<User> users = identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().listPage(0, 1);
+    List<User> users =
+        identity.createUserQuery().memberOfGroup(group).orderByUserId().asc().listPage(0, 1);
     if (users.isEmpty()) {
       throw new IllegalStateException("单位 " + group + " 没有用户");
     }

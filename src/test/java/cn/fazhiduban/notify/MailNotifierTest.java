@@ -35,9 +35,18 @@ class MailNotifierTest {
 
   @Test
   void mailsTheNoticeInChineseToEveryAddress() throws Exception {
-    MailNotifier notifier = new MailNotifier(senderOnPort(smtp.getSmtp().getPort()), "duban@fazhi.example");
-    Notification notification = new Notification(12, "健全依法决策机制", "组织人事部", "ZZRSB",
-        NotificationTest.DUE, Notification.WARNING, List.of("承办单位"), List.of("a@example.org", "b@example.org"));
+    MailNotifier notifier =
+        new MailNotifier(senderOnPort(smtp.getSmtp().getPort()), "duban@fazhi.example");
+    Notification notification =
+        new Notification(
+            12,
+            "健全依法决策机制",
+            "组织人事部",
+            "ZZRSB",
+            NotificationTest.DUE,
+            Notification.WARNING,
+            List.of("承办单位"),
+            List.of("a@example.org", "b@example.org"));
 
     notifier.send(notification);
 
@@ -45,19 +54,34 @@ class MailNotifierTest {
     MimeMessage received = smtp.getReceivedMessages()[0];
     assertThat(received.getSubject()).isEqualTo("【法治督办】警示：任务12 组织人事部");
     assertThat(received.getFrom()).containsExactly(new InternetAddress("duban@fazhi.example"));
-    assertThat(received.getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("UTF-8");
-    assertThat(((String) received.getContent()).replace("\r\n", "\n")).isEqualTo(notification.body());
+    assertThat(received.getContentType())
+        .containsIgnoringCase("text/plain")
+        .containsIgnoringCase("UTF-8");
+    assertThat(((String) received.getContent()).replace("\r\n", "\n"))
+        .isEqualTo(notification.body());
     assertThat(received.getRecipients(Message.RecipientType.TO))
-        .containsExactly(new InternetAddress("a@example.org"), new InternetAddress("b@example.org"));
-    assertThat(smtp.getReceivedMessagesForDomain("example.org")).as("one delivery per address").hasSize(2);
+        .containsExactly(
+            new InternetAddress("a@example.org"), new InternetAddress("b@example.org"));
+    assertThat(smtp.getReceivedMessagesForDomain("example.org"))
+        .as("one delivery per address")
+        .hasSize(2);
   }
 
   @Test
   void sendsNothingWithoutAddresses() {
-    MailNotifier notifier = new MailNotifier(senderOnPort(smtp.getSmtp().getPort()), "duban@localhost");
+    MailNotifier notifier =
+        new MailNotifier(senderOnPort(smtp.getSmtp().getPort()), "duban@localhost");
 
-    notifier.send(new Notification(12, "健全依法决策机制", "组织人事部", "ZZRSB", NotificationTest.DUE,
-        Notification.REMINDER, List.of("承办单位"), List.of()));
+    notifier.send(
+        new Notification(
+            12,
+            "健全依法决策机制",
+            "组织人事部",
+            "ZZRSB",
+            NotificationTest.DUE,
+            Notification.REMINDER,
+            List.of("承办单位"),
+            List.of()));
 
     assertThat(smtp.getReceivedMessages()).isEmpty();
   }
@@ -74,12 +98,16 @@ class MailNotifierTest {
     Logger logger = (Logger) LoggerFactory.getLogger(MailNotifier.class);
     logger.addAppender(logged);
     try {
-      assertThatCode(() -> notifier.send(NotificationTest.notification(Notification.INTERVIEW))).doesNotThrowAnyException();
+      assertThatCode(() -> notifier.send(NotificationTest.notification(Notification.INTERVIEW)))
+          .doesNotThrowAnyException();
 
-      assertThat(logged.list).singleElement().satisfies(event -> {
-        assertThat(event.getLevel()).isEqualTo(Level.WARN);
-        assertThat(event.getFormattedMessage()).contains("未能发送").contains("约谈：任务12");
-      });
+      assertThat(logged.list)
+          .singleElement()
+          .satisfies(
+              event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains("未能发送").contains("约谈：任务12");
+              });
     } finally {
       logger.detachAppender(logged);
     }

@@ -5,26 +5,28 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class NotificationTest {
 
   static final Instant DUE = Instant.parse("2026-12-31T10:00:00Z");
 
   static Notification notification(String level) {
-    return new Notification(12, "健全依法决策机制", "组织人事部", "ZZRSB", DUE, level,
-        List.of("承办单位", "依法治区办"), List.of("zzrsb@example.org"));
+    return new Notification(
+        12,
+        "健全依法决策机制",
+        "组织人事部",
+        "ZZRSB",
+        DUE,
+        level,
+        List.of("承办单位", "依法治区办"),
+        List.of("zzrsb@example.org"));
   }
 
   @ParameterizedTest
-  @CsvSource({
-      "提醒, 即将到期，请按时报送",
-      "警示, 已逾期",
-      "挂牌督办, 已被挂牌督办",
-      "通报, 将予以通报",
-      "约谈, 将约谈单位主要负责人"})
+  @CsvSource({"提醒, 即将到期，请按时报送", "警示, 已逾期", "挂牌督办, 已被挂牌督办", "通报, 将予以通报", "约谈, 将约谈单位主要负责人"})
   void namesTaskUnitDueAndWhatTheLevelMeans(String level, String consequence) {
     Notification notification = notification(level);
 
@@ -40,8 +42,16 @@ class NotificationTest {
 
   @Test
   void dueDateIsShownInBeijingTime() {
-    Notification notification = new Notification(3, "标题", "区司法局", null,
-        Instant.parse("2026-01-04T16:30:00Z"), Notification.REMINDER, List.of(), null);
+    Notification notification =
+        new Notification(
+            3,
+            "标题",
+            "区司法局",
+            null,
+            Instant.parse("2026-01-04T16:30:00Z"),
+            Notification.REMINDER,
+            List.of(),
+            null);
 
     assertThat(notification.dueAtText()).isEqualTo("2026年1月5日 00:30");
     assertThat(notification.emails()).isEmpty();

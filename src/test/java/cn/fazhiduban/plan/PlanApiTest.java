@@ -1,10 +1,10 @@
 package cn.fazhiduban.plan;
 
-import cn.fazhiduban.support.OneEngineAtATime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.FixturePlan;
+import cn.fazhiduban.support.OneEngineAtATime;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -26,8 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class PlanApiTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   Api office() {
     return Api.as(port, "yfzqb1", "demo");
@@ -44,7 +43,8 @@ class PlanApiTest {
     assertThat(plans.json().path("message").asText()).contains("登录");
 
     assertThat(anonymous.get("/engine-rest/task").status()).isEqualTo(401);
-    // A user no other test logs in as: a failed login makes the engine hold the account back for a few seconds.
+    // A user no other test logs in as: a failed login makes the engine hold the account back for a
+    // few seconds.
     assertThat(Api.as(port, "jddh1", "wrong").get("/api/plans").status()).isEqualTo(401);
     assertThat(Api.as(port, "nobody", "demo").get("/api/units").status()).isEqualTo(401);
   }
@@ -65,7 +65,9 @@ class PlanApiTest {
       JsonNode task = tasks.get(Integer.parseInt(row[0]) - 1);
       assertThat(task.path("number").asInt()).isEqualTo(Integer.parseInt(row[0]));
       assertThat(names(task.path("leadUnits"))).as("任务 %s 的牵头单位", row[0]).isEqualTo(split(row[1]));
-      assertThat(names(task.path("responsibleUnits"))).as("任务 %s 的责任单位", row[0]).isEqualTo(split(row[2]));
+      assertThat(names(task.path("responsibleUnits")))
+          .as("任务 %s 的责任单位", row[0])
+          .isEqualTo(split(row[2]));
     }
   }
 
@@ -78,8 +80,13 @@ class PlanApiTest {
     assertThat(junk.json().path("message").asText()).containsPattern("\\p{IsHan}");
     assertThat(junk.body()).doesNotContain("Exception").doesNotContain("at cn.");
 
-    Api.Response picture = office().upload("/api/plans/parse", "plan.png", "image/png",
-        new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
+    Api.Response picture =
+        office()
+            .upload(
+                "/api/plans/parse",
+                "plan.png",
+                "image/png",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0, 0, 13});
     assertThat(picture.status()).isEqualTo(400);
     assertThat(picture.json().path("error").asText()).isEqualTo("unreadable");
 
@@ -90,9 +97,13 @@ class PlanApiTest {
 
   @Test
   void aFileOfTopLevelItemsWithUnitsGivesItsTasks() {
-    byte[] plan = String.join("\n", "一、完善依法决策机制（区司法局牵头，区政府办配合）",
-        "二、规范行政执法行为（区司法局牵头，各执法部门配合）", "三、深化政务公开（区政府办牵头，区司法局配合）")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] plan =
+        String.join(
+                "\n",
+                "一、完善依法决策机制（区司法局牵头，区政府办配合）",
+                "二、规范行政执法行为（区司法局牵头，各执法部门配合）",
+                "三、深化政务公开（区政府办牵头，区司法局配合）")
+            .getBytes(StandardCharsets.UTF_8);
     Api.Response response = office().upload("/api/plans/parse", "要点.txt", "text/plain", plan);
     assertThat(response.status()).isEqualTo(200);
     JsonNode tasks = response.json().path("tasks");
@@ -101,8 +112,12 @@ class PlanApiTest {
     assertThat(names(tasks.get(1).path("leadUnits"))).containsExactly("区司法局");
     assertThat(names(tasks.get(1).path("responsibleUnits"))).containsExactly("各执法部门");
     List<String> warnings = new ArrayList<>();
-    response.json().path("warnings").forEach(w -> warnings.add(w.path("line").asInt() + " " + w.path("message").asText()));
-    assertThat(warnings).as("names the directory does not know are warned about, known ones are not")
+    response
+        .json()
+        .path("warnings")
+        .forEach(w -> warnings.add(w.path("line").asInt() + " " + w.path("message").asText()));
+    assertThat(warnings)
+        .as("names the directory does not know are warned about, known ones are not")
         .contains("1 单位「区政府办」不在单位目录中，请核对，或在单位目录中添加")
         .noneMatch(w -> w.contains("「区司法局」"));
   }
@@ -111,15 +126,23 @@ class PlanApiTest {
   void aDocxUploadParses() throws IOException {
     ByteArrayOutputStream docx = new ByteArrayOutputStream();
     try (XWPFDocument document = new XWPFDocument()) {
-      for (String line : List.of("某区法治政府建设任务分解方案", "一、健全政府机构职能体系",
-          "1.推进政府机构职能优化。（牵头单位：司法局；责任单位：各直属街道）",
-          "2.深化放管服改革，2023年底前完成清单调整。（牵头单位：政务中心、办公室；责任单位：各单位部门）")) {
+      for (String line :
+          List.of(
+              "某区法治政府建设任务分解方案",
+              "一、健全政府机构职能体系",
+              "1.推进政府机构职能优化。（牵头单位：司法局；责任单位：各直属街道）",
+              "2.深化放管服改革，2023年底前完成清单调整。（牵头单位：政务中心、办公室；责任单位：各单位部门）")) {
         document.createParagraph().createRun().setText(line);
       }
       document.write(docx);
     }
-    Api.Response response = office().upload("/api/plans/parse", "方案.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", docx.toByteArray());
+    Api.Response response =
+        office()
+            .upload(
+                "/api/plans/parse",
+                "方案.docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                docx.toByteArray());
     assertThat(response.status()).isEqualTo(200);
     JsonNode tasks = response.json().path("tasks");
     assertThat(tasks).hasSize(2);
@@ -176,9 +199,32 @@ class PlanApiTest {
       assertThat(unit.path("code").asText()).matches("[a-z][a-z0-9]+");
       assertThat(unit.path("demoUsers")).as("%s 的演示用户", unit.path("name").asText()).isNotEmpty();
     }
-    assertThat(names).contains("办公室", "组织人事部", "政务中心", "经济运行局", "市场监管局", "司法局", "纪工委", "审计局",
-        "产业局", "现服局", "财政局", "建设局", "社保局", "政法委", "公安分局", "应急管理局", "城市管理局", "社发局", "生态环境分局",
-        "宣传部", "依法治区办", "两江新区党校", "渝北区法院两江审判区", "渝北区检察院两江检察室");
+    assertThat(names)
+        .contains(
+            "办公室",
+            "组织人事部",
+            "政务中心",
+            "经济运行局",
+            "市场监管局",
+            "司法局",
+            "纪工委",
+            "审计局",
+            "产业局",
+            "现服局",
+            "财政局",
+            "建设局",
+            "社保局",
+            "政法委",
+            "公安分局",
+            "应急管理局",
+            "城市管理局",
+            "社发局",
+            "生态环境分局",
+            "宣传部",
+            "依法治区办",
+            "两江新区党校",
+            "渝北区法院两江审判区",
+            "渝北区检察院两江检察室");
     JsonNode office = null;
     for (JsonNode unit : units) {
       if (unit.path("name").asText().equals("依法治区办")) {
@@ -197,7 +243,8 @@ class PlanApiTest {
   }
 
   static List<String[]> expectedUnits() throws IOException {
-    try (InputStream in = PlanApiTest.class.getResourceAsStream("/plans/liangjiang-expected-units.tsv")) {
+    try (InputStream in =
+        PlanApiTest.class.getResourceAsStream("/plans/liangjiang-expected-units.tsv")) {
       assertThat(in).as("期望表 liangjiang-expected-units.tsv").isNotNull();
       List<String[]> rows = new ArrayList<>();
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {

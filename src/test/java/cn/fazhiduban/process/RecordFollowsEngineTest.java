@@ -23,34 +23,31 @@ import cn.fazhiduban.escalation.Escalation;
 import cn.fazhiduban.escalation.EscalationLevel;
 import cn.fazhiduban.escalation.EscalationNotice;
 import cn.fazhiduban.escalation.EscalationNoticeRepository;
-import cn.fazhiduban.escalation.EscalationProcess;
 import cn.fazhiduban.escalation.EscalationRepository;
 import cn.fazhiduban.plan.PlanImportService;
 import cn.fazhiduban.security.AuthorizationSetup;
-import cn.fazhiduban.supervision.SupervisionProperties;
-import cn.fazhiduban.unit.UnitDirectory;
-import cn.fazhiduban.webapp.TasklistFilters;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import cn.fazhiduban.supervision.RoundService;
-import cn.fazhiduban.support.ReportForm;
 import cn.fazhiduban.supervision.SupervisionEvents.ItemOverdue;
+import cn.fazhiduban.supervision.SupervisionProperties;
 import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.supervision.TaskSupervision.Variables;
 import cn.fazhiduban.supervision.WorkItem;
 import cn.fazhiduban.supervision.WorkItemRepository;
 import cn.fazhiduban.supervision.WorkItemStatus;
+import cn.fazhiduban.support.ReportForm;
+import cn.fazhiduban.unit.UnitDirectory;
+import cn.fazhiduban.webapp.TasklistFilters;
 import java.io.File;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
@@ -65,13 +62,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Issue 9: identity never comes from variables, and the record follows the engine. Completions through the engine's
- * own Java API carry forged variables and change nothing they should not; administrators' cancellations reach our
- * rows; a notice goes out once per escalation and level, after commit. Also the nightly consistency-check model.
+ * Issue 9: identity never comes from variables, and the record follows the engine. Completions
+ * through the engine's own Java API carry forged variables and change nothing they should not;
+ * administrators' cancellations reach our rows; a notice goes out once per escalation and level,
+ * after commit. Also the nightly consistency-check model.
  */
 class RecordFollowsEngineTest extends ProcessTestSupport {
 
-  /** Makes the next transaction that evaluates an overdue item fail at commit, after all its work was done. */
+  /**
+   * Makes the next transaction that evaluates an overdue item fail at commit, after all its work
+   * was done.
+   */
   static final AtomicBoolean FAIL_NEXT_OVERDUE = new AtomicBoolean();
 
   @TestConfiguration
@@ -92,30 +93,24 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
     @EventListener
     void on(ItemOverdue overdue) {
       if (FAIL_NEXT_OVERDUE.getAndSet(false)) {
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-          @Override
-          public void beforeCommit(boolean readOnly) {
-            throw new IllegalStateException("模拟故障：提交前数据库连接中断");
-          }
-        });
+        TransactionSynchronizationManager.registerSynchronization(
+            new TransactionSynchronization() {
+              @Override
+              public void beforeCommit(boolean readOnly) {
+                throw new IllegalStateException("模拟故障：提交前数据库连接中断");
+              }
+            });
       }
     }
   }
 
-  @Autowired
-  PlanImportService planImport;
-  @Autowired
-  WorkItemRepository workItems;
-  @Autowired
-  EscalationRepository escalations;
-  @Autowired
-  EscalationNoticeRepository notices;
-  @Autowired
-  ConsistencyChecks consistency;
-  @Autowired
-  AuthorizationSetup authorizations;
-  @Autowired
-  UnitDirectory directory;
+  @Autowired PlanImportService planImport;
+  @Autowired WorkItemRepository workItems;
+  @Autowired EscalationRepository escalations;
+  @Autowired EscalationNoticeRepository notices;
+  @Autowired ConsistencyChecks consistency;
+  @Autowired AuthorizationSetup authorizations;
+  @Autowired UnitDirectory directory;
 
   private static final LocalDate MONDAY = LocalDate.of(2026, 6, 1);
   private static final LocalDate DUE = LocalDate.of(2026, 6, 10);
@@ -123,7 +118,8 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
   record Round(long id, String taskInstance) {}
 
   private Round open() {
-    RoundService.Opened opened = CoreFixture.open(rounds, CoreFixture.importPlan(planImport), DUE, REVIEWED_TASK);
+    RoundService.Opened opened =
+        CoreFixture.open(rounds, CoreFixture.importPlan(planImport), DUE, REVIEWED_TASK);
     executeJobs(opened.processInstanceId());
     return new Round(opened.id(), taskInstance(opened.id(), REVIEWED_TASK).getId());
   }
@@ -140,49 +136,85 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
     forged.put(Variables.UNIT_CODE, OTHER);
     forged.put(Variables.ROUND_ID, other.id());
     forged.put(Variables.TASK_NO, 2);
-    forged.put(Variables.REPORT_DUE, Date.from(DUE.plusYears(73).atStartOfDay(BEIJING).toInstant()));
-    forged.put(Variables.TASK_TITLE, org.camunda.bpm.engine.variable.Variables.objectValue(new File("/etc/passwd"))
-        .serializationDataFormat(SerializationDataFormats.JSON).create());
+    forged.put(
+        Variables.REPORT_DUE, Date.from(DUE.plusYears(73).atStartOfDay(BEIJING).toInstant()));
+    forged.put(
+        Variables.TASK_TITLE,
+        org.camunda.bpm.engine.variable.Variables.objectValue(new File("/etc/passwd"))
+            .serializationDataFormat(SerializationDataFormats.JSON)
+            .create());
     taskService().complete(unitTask(round, SUBMIT_REPORT, CLERK).getId(), forged);
 
-    assertThat(item(round, CLERK).getStatus()).as("报送后待审核，未跳过审核").isEqualTo(WorkItemStatus.REPORTED);
+    assertThat(item(round, CLERK).getStatus())
+        .as("报送后待审核，未跳过审核")
+        .isEqualTo(WorkItemStatus.REPORTED);
     assertThat(item(round, OTHER).getStatus()).as("另一单位不受影响").isEqualTo(WorkItemStatus.ASSIGNED);
     assertThat(unitTask(round, SUBMIT_REPORT, OTHER)).as("另一单位的报送任务仍在").isNotNull();
-    Task review = taskQuery().processInstanceId(round.taskInstance()).taskDefinitionKey(REVIEW_REPORT).singleResult();
+    Task review =
+        taskQuery()
+            .processInstanceId(round.taskInstance())
+            .taskDefinitionKey(REVIEW_REPORT)
+            .singleResult();
     assertThat(candidateGroups(review)).as("由牵头单位审核").containsExactly(LEAD);
-    assertThat(taskService().getVariableLocal(review.getId(), Variables.UNIT_NAME)).isEqualTo("组织人事部");
-    assertThat(taskService().getVariableLocal(review.getId(), Variables.TASK_TITLE)).isEqualTo("建立测试工作机制，按季度报送进展");
+    assertThat(taskService().getVariableLocal(review.getId(), Variables.UNIT_NAME))
+        .isEqualTo("组织人事部");
+    assertThat(taskService().getVariableLocal(review.getId(), Variables.TASK_TITLE))
+        .isEqualTo("建立测试工作机制，按季度报送进展");
 
     // The other unit completes normally; the forged Object value breaks nobody's completion.
     taskService().complete(unitTask(round, SUBMIT_REPORT, OTHER).getId(), ReportForm.filled());
     assertThat(item(round, OTHER).getStatus()).isEqualTo(WorkItemStatus.REPORTED);
 
-    // Returned: the clerk's next report task is its own again, due when the work item is, not in 2099.
-    taskService().complete(review.getId(), Map.of(Variables.REVIEW_DECISION, Variables.RETURNED,
-        Variables.REVIEW_OPINION, "请补充材料。"));
+    // Returned: the clerk's next report task is its own again, due when the work item is, not in
+    // 2099.
+    taskService()
+        .complete(
+            review.getId(),
+            Map.of(
+                Variables.REVIEW_DECISION, Variables.RETURNED, Variables.REVIEW_OPINION, "请补充材料。"));
     Task again = unitTask(round, SUBMIT_REPORT, CLERK);
     assertThat(candidateGroups(again)).containsExactly(CLERK);
     assertThat(again.getDueDate()).isEqualTo(Date.from(clerk.getDueAt()));
-    assertThat(managementService().createJobQuery().processInstanceId(round.taskInstance()).timers().list())
-        .extracting(Job::getDuedate).allSatisfy(due -> assertThat(due).isBeforeOrEqualTo(Date.from(clerk.getDueAt())));
+    assertThat(
+            managementService()
+                .createJobQuery()
+                .processInstanceId(round.taskInstance())
+                .timers()
+                .list())
+        .extracting(Job::getDuedate)
+        .allSatisfy(due -> assertThat(due).isBeforeOrEqualTo(Date.from(clerk.getDueAt())));
 
     // A clerk naming itself as reviewer still goes to the lead unit.
     Map<String, Object> selfReview = ReportForm.filled();
     selfReview.put("reviewerGroups", CLERK);
     taskService().complete(again.getId(), selfReview);
-    for (Task task : taskQuery().processInstanceId(round.taskInstance()).taskDefinitionKey(REVIEW_REPORT).list()) {
+    for (Task task :
+        taskQuery()
+            .processInstanceId(round.taskInstance())
+            .taskDefinitionKey(REVIEW_REPORT)
+            .list()) {
       assertThat(candidateGroups(task)).containsExactly(LEAD);
       taskService().complete(task.getId(), Map.of(Variables.REVIEW_DECISION, Variables.APPROVED));
     }
     executeJobs(round.taskInstance());
-    Task check = taskQuery().processInstanceId(round.taskInstance()).taskDefinitionKey(OFFICE_CHECK).singleResult();
+    Task check =
+        taskQuery()
+            .processInstanceId(round.taskInstance())
+            .taskDefinitionKey(OFFICE_CHECK)
+            .singleResult();
     taskService().complete(check.getId(), Map.of(Variables.CHECK_DECISION, Variables.PASSED));
 
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(round.taskInstance()).count()).isZero();
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(round.taskInstance())
+                .count())
+        .isZero();
     assertThat(List.of(item(round, CLERK).getStatus(), item(round, OTHER).getStatus()))
         .containsOnly(WorkItemStatus.CLOSED);
     assertThat(List.of(item(other, CLERK).getStatus(), item(other, OTHER).getStatus()))
-        .as("the round named by the forged roundId is untouched").containsOnly(WorkItemStatus.ASSIGNED);
+        .as("the round named by the forged roundId is untouched")
+        .containsOnly(WorkItemStatus.ASSIGNED);
     assertThat(consistency.disagreements()).isEmpty();
   }
 
@@ -199,17 +231,25 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
     // Process-instance modification cancels 财政局's report sub-process.
     String otherScope = item(round, OTHER).getScopeActivityInstanceId();
     ActivityInstance tree = runtimeService().getActivityInstance(round.taskInstance());
-    assertThat(List.of(tree.getActivityInstances(UNIT_REPORTS))).extracting(ActivityInstance::getId)
+    assertThat(List.of(tree.getActivityInstances(UNIT_REPORTS)))
+        .extracting(ActivityInstance::getId)
         .contains(otherScope);
-    runtimeService().createProcessInstanceModification(round.taskInstance())
-        .cancelActivityInstance(otherScope).execute(true, true);
+    runtimeService()
+        .createProcessInstanceModification(round.taskInstance())
+        .cancelActivityInstance(otherScope)
+        .execute(true, true);
 
     assertThat(item(round, OTHER).getStatus()).isEqualTo(WorkItemStatus.CANCELLED);
     Escalation closed = escalations.findById(otherEscalation.getId()).orElseThrow();
     assertThat(closed.getStatus()).isEqualTo(Escalation.Status.CLOSED);
     assertThat(closed.getClosedBy()).isEqualTo(Escalation.ClosedBy.CANCELLED);
-    assertThat(runtimeService().createProcessInstanceQuery().processInstanceId(otherEscalation.getProcessInstanceId())
-        .count()).as("督办流程随之结束").isZero();
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(otherEscalation.getProcessInstanceId())
+                .count())
+        .as("督办流程随之结束")
+        .isZero();
     assertThat(item(round, CLERK).getStatus()).isEqualTo(WorkItemStatus.ASSIGNED);
 
     // Cockpit's delete, skipping custom listeners.
@@ -245,83 +285,142 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
   void aTimerRetriedAfterARollbackNotifiesOncePerLevel() {
     startClockAt(MONDAY);
     Round round = open();
-    moveTo(LocalDate.of(2026, 6, 5), round.taskInstance()); // 3 working days before the due date: 提醒
-    assertThat(noticesOf(item(round, CLERK))).extracting(EscalationNotice::getLevel)
+    moveTo(
+        LocalDate.of(2026, 6, 5), round.taskInstance()); // 3 working days before the due date: 提醒
+    assertThat(noticesOf(item(round, CLERK)))
+        .extracting(EscalationNotice::getLevel)
         .containsExactly(EscalationLevel.REMINDER);
 
     ClockUtil.setCurrentTime(Date.from(DUE.atTime(19, 0).atZone(BEIJING).toInstant()));
-    List<Job> overdue = managementService().createJobQuery().processInstanceId(round.taskInstance())
-        .activityId(TaskSupervision.Elements.REPORT_OVERDUE).list();
+    List<Job> overdue =
+        managementService()
+            .createJobQuery()
+            .processInstanceId(round.taskInstance())
+            .activityId(TaskSupervision.Elements.REPORT_OVERDUE)
+            .list();
     assertThat(overdue).hasSize(2);
     FAIL_NEXT_OVERDUE.set(true);
-    assertThatThrownBy(() -> managementService().executeJob(overdue.get(0).getId())).hasStackTraceContaining("模拟故障");
+    assertThatThrownBy(() -> managementService().executeJob(overdue.get(0).getId()))
+        .hasStackTraceContaining("模拟故障");
     for (String unit : List.of(CLERK, OTHER)) {
-      assertThat(noticesOf(item(round, unit))).as("回滚后没有新的通知").extracting(EscalationNotice::getLevel)
+      assertThat(noticesOf(item(round, unit)))
+          .as("回滚后没有新的通知")
+          .extracting(EscalationNotice::getLevel)
           .containsExactly(EscalationLevel.REMINDER);
-      assertThat(item(round, unit).getEscalationLevel()).isEqualTo(EscalationLevel.REMINDER.label());
+      assertThat(item(round, unit).getEscalationLevel())
+          .isEqualTo(EscalationLevel.REMINDER.label());
     }
 
     managementService().executeJob(overdue.get(0).getId()); // the retry
     managementService().executeJob(overdue.get(1).getId());
-    moveTo(DUE.plusDays(1), round.taskInstance()); // the next day's evaluation: still 警示, no second notice
+    moveTo(
+        DUE.plusDays(1),
+        round.taskInstance()); // the next day's evaluation: still 警示, no second notice
     for (String unit : List.of(CLERK, OTHER)) {
-      assertThat(noticesOf(item(round, unit))).extracting(EscalationNotice::getLevel)
+      assertThat(noticesOf(item(round, unit)))
+          .extracting(EscalationNotice::getLevel)
           .containsExactly(EscalationLevel.REMINDER, EscalationLevel.WARNING);
-      assertThat(noticesOf(item(round, unit))).allSatisfy(notice -> assertThat(notice.getSentAt()).isNotNull());
+      assertThat(noticesOf(item(round, unit)))
+          .allSatisfy(notice -> assertThat(notice.getSentAt()).isNotNull());
     }
     runtimeService().deleteProcessInstance(round.taskInstance(), "测试结束");
   }
 
   @Test
   void theNightlyCheckRunsAsATimerJobOfTheEngine() {
-    Job nightly = managementService().createJobQuery().processDefinitionKey(ConsistencyCheckProcess.PROCESS_ID)
-        .timers().singleResult();
+    Job nightly =
+        managementService()
+            .createJobQuery()
+            .processDefinitionKey(ConsistencyCheckProcess.PROCESS_ID)
+            .timers()
+            .singleResult();
     assertThat(nightly).as("一个定时启动作业，集群中只有一个节点执行").isNotNull();
     assertThat(nightly.getDuedate().toInstant().atZone(BEIJING).getHour()).isEqualTo(2);
 
     managementService().executeJob(nightly.getId());
 
-    assertThat(historyService().createHistoricProcessInstanceQuery()
-        .processDefinitionKey(ConsistencyCheckProcess.PROCESS_ID).finished().count()).isOne();
-    assertThat(historyService().createHistoricActivityInstanceQuery()
-        .activityId(ConsistencyCheckProcess.Elements.END).finished().count()).isOne();
+    assertThat(
+            historyService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ConsistencyCheckProcess.PROCESS_ID)
+                .finished()
+                .count())
+        .isOne();
+    assertThat(
+            historyService()
+                .createHistoricActivityInstanceQuery()
+                .activityId(ConsistencyCheckProcess.Elements.END)
+                .finished()
+                .count())
+        .isOne();
   }
 
   @Test
   void theSharedDueSoonFilterFollowsTheWarningWindowOnTheNextStart() {
-    new TasklistFilters(processEngine.getFilterService(), taskService(), authorizations, directory,
-        new SupervisionProperties(7, 3)).run();
-    Filter dueSoon = processEngine.getFilterService().createFilterQuery().filterName(TasklistFilters.DUE_SOON)
-        .singleResult();
-    assertThat(((TaskQueryImpl) dueSoon.getQuery()).getExpressions().values()).anyMatch(e -> e.contains("plusDays(7)"));
+    new TasklistFilters(
+            processEngine.getFilterService(),
+            taskService(),
+            authorizations,
+            directory,
+            new SupervisionProperties(7, 3))
+        .run();
+    Filter dueSoon =
+        processEngine
+            .getFilterService()
+            .createFilterQuery()
+            .filterName(TasklistFilters.DUE_SOON)
+            .singleResult();
+    assertThat(((TaskQueryImpl) dueSoon.getQuery()).getExpressions().values())
+        .anyMatch(e -> e.contains("plusDays(7)"));
     assertThat(dueSoon.getProperties().get("description")).isEqualTo("7 天内到期的待办");
-    assertThat(processEngine.getFilterService().createFilterQuery().filterName(TasklistFilters.DUE_SOON).count())
-        .as("updated, not duplicated").isOne();
+    assertThat(
+            processEngine
+                .getFilterService()
+                .createFilterQuery()
+                .filterName(TasklistFilters.DUE_SOON)
+                .count())
+        .as("updated, not duplicated")
+        .isOne();
 
-    new TasklistFilters(processEngine.getFilterService(), taskService(), authorizations, directory,
-        new SupervisionProperties(3, 3)).run();
+    new TasklistFilters(
+            processEngine.getFilterService(),
+            taskService(),
+            authorizations,
+            directory,
+            new SupervisionProperties(3, 3))
+        .run();
   }
 
   private List<EscalationNotice> noticesOf(WorkItem item) {
     return escalations.findByWorkItemIdOrderById(item.getId()).stream()
-        .flatMap(e -> notices.findByEscalationIdOrderById(e.getId()).stream()).toList();
+        .flatMap(e -> notices.findByEscalationIdOrderById(e.getId()).stream())
+        .toList();
   }
 
   private WorkItem item(Round round, String unit) {
-    return workItems.findByRoundIdAndTaskNoAndUnitCode(round.id(), REVIEWED_TASK, unit).orElseThrow();
+    return workItems
+        .findByRoundIdAndTaskNoAndUnitCode(round.id(), REVIEWED_TASK, unit)
+        .orElseThrow();
   }
 
   private Escalation openEscalation(WorkItem item) {
-    return escalations.findFirstByWorkItemIdAndStatus(item.getId(), Escalation.Status.OPEN).orElseThrow();
+    return escalations
+        .findFirstByWorkItemIdAndStatus(item.getId(), Escalation.Status.OPEN)
+        .orElseThrow();
   }
 
   private static Task unitTask(Round round, String key, String unit) {
-    return taskQuery().processInstanceId(round.taskInstance()).taskDefinitionKey(key).taskCandidateGroup(unit)
+    return taskQuery()
+        .processInstanceId(round.taskInstance())
+        .taskDefinitionKey(key)
+        .taskCandidateGroup(unit)
         .singleResult();
   }
 
   private static List<String> candidateGroups(Task task) {
     return taskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+        .filter(link -> link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 }

@@ -1,6 +1,5 @@
 package cn.fazhiduban.process;
 
-import cn.fazhiduban.supervision.TaskSupervision;
 import static cn.fazhiduban.supervision.TaskSupervision.Elements.CONFIRM_ASSIGNMENT;
 import static cn.fazhiduban.supervision.TaskSupervision.Elements.OFFICE_CHECK;
 import static cn.fazhiduban.supervision.TaskSupervision.Elements.RECTIFY;
@@ -18,6 +17,7 @@ import cn.fazhiduban.supervision.ProgressReportRepository;
 import cn.fazhiduban.supervision.RectificationRepository;
 import cn.fazhiduban.supervision.ReviewOpinionRepository;
 import cn.fazhiduban.supervision.RoundService;
+import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.supervision.WorkItem;
 import cn.fazhiduban.supervision.WorkItemRepository;
 import cn.fazhiduban.supervision.WorkItemStatus;
@@ -30,8 +30,8 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -50,23 +50,17 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     }
   }
 
-  @Autowired
-  WorkItemRepository workItems;
+  @Autowired WorkItemRepository workItems;
 
-  @Autowired
-  ProgressReportRepository reports;
+  @Autowired ProgressReportRepository reports;
 
-  @Autowired
-  ReviewOpinionRepository reviews;
+  @Autowired ReviewOpinionRepository reviews;
 
-  @Autowired
-  OfficeCheckRepository checks;
+  @Autowired OfficeCheckRepository checks;
 
-  @Autowired
-  RectificationRepository rectifications;
+  @Autowired RectificationRepository rectifications;
 
-  @Autowired
-  WorkingCalendar calendar;
+  @Autowired WorkingCalendar calendar;
 
   @Test
   void reportApprovedAndPassed() {
@@ -75,21 +69,31 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     executeJobs(round.processInstanceId());
     ProcessInstance instance = taskInstance(round.id(), 42);
     assertThat(instance).isWaitingAt(SUBMIT_REPORT);
-    assertThat(instance).task().hasCandidateGroup("zzrsb").hasDueDate(java.util.Date.from(
-        workItem(round.id(), 42, "zzrsb").getDueAt()));
-    assertThat(instance).variables().containsEntry(TaskSupervision.Variables.TASK_NO, 42).containsKey(TaskSupervision.Variables.TASK_TITLE);
+    assertThat(instance)
+        .task()
+        .hasCandidateGroup("zzrsb")
+        .hasDueDate(java.util.Date.from(workItem(round.id(), 42, "zzrsb").getDueAt()));
+    assertThat(instance)
+        .variables()
+        .containsEntry(TaskSupervision.Variables.TASK_NO, 42)
+        .containsKey(TaskSupervision.Variables.TASK_TITLE);
 
     complete(task(instance, SUBMIT_REPORT), ReportForm.filled());
     assertThat(workItem(round.id(), 42, "zzrsb").getStatus()).isEqualTo(WorkItemStatus.REPORTED);
     assertThat(instance).isWaitingAt(REVIEW_REPORT).task().hasCandidateGroup("sfj");
 
-    complete(task(instance, REVIEW_REPORT), Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
+    complete(
+        task(instance, REVIEW_REPORT),
+        Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     assertThat(workItem(round.id(), 42, "zzrsb").getStatus()).isEqualTo(WorkItemStatus.APPROVED);
     executeJobs(instance.getId());
     assertThat(instance).isWaitingAt(OFFICE_CHECK).task().hasCandidateGroup("yfzqb");
 
-    complete(task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
-    assertThat(instance).isEnded().hasPassed(TaskSupervision.Elements.CLOSE_TASK, TaskSupervision.Elements.END);
+    complete(
+        task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(TaskSupervision.Elements.CLOSE_TASK, TaskSupervision.Elements.END);
     WorkItem item = workItem(round.id(), 42, "zzrsb");
     assertThat(item.getStatus()).isEqualTo(WorkItemStatus.CLOSED);
     assertThat(item.getReportedAt()).isNotNull();
@@ -108,13 +112,22 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(instance).isWaitingAt(REVIEW_REPORT).task().hasCandidateGroup("yfzqb");
 
     Task review = task(instance, REVIEW_REPORT);
-    assertThatThrownBy(() -> complete(review, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "returned")))
-        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("退回意见");
-    complete(review, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "returned", TaskSupervision.Variables.REVIEW_OPINION, "请补充研究成果清单。"));
+    assertThatThrownBy(
+            () -> complete(review, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "returned")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("退回意见");
+    complete(
+        review,
+        Map.of(
+            TaskSupervision.Variables.REVIEW_DECISION,
+            "returned",
+            TaskSupervision.Variables.REVIEW_OPINION,
+            "请补充研究成果清单。"));
 
     assertThat(instance).isWaitingAt(SUBMIT_REPORT);
     Task again = task(instance, SUBMIT_REPORT);
-    assertThat(taskService().getVariable(again.getId(), TaskSupervision.Variables.RETURN_OPINION)).isEqualTo("请补充研究成果清单。");
+    assertThat(taskService().getVariable(again.getId(), TaskSupervision.Variables.RETURN_OPINION))
+        .isEqualTo("请补充研究成果清单。");
     WorkItem item = workItem(round.id(), 73, "dx");
     assertThat(item.getStatus()).isEqualTo(WorkItemStatus.RETURNED);
     assertThat(item.getReturnedAt()).isNotNull();
@@ -122,12 +135,19 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     Map<String, Object> second = ReportForm.filled();
     second.put(TaskSupervision.Variables.PROGRESS, "补充了研究成果清单。");
     complete(again, second);
-    complete(task(instance, REVIEW_REPORT), Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
-    assertThat(reports.findByWorkItemIdOrderByVersion(item.getId())).extracting("version").containsExactly(1, 2);
-    assertThat(reviews.findByWorkItemIdOrderById(item.getId())).extracting("decision").map(Object::toString)
+    complete(
+        task(instance, REVIEW_REPORT),
+        Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
+    assertThat(reports.findByWorkItemIdOrderByVersion(item.getId()))
+        .extracting("version")
+        .containsExactly(1, 2);
+    assertThat(reviews.findByWorkItemIdOrderById(item.getId()))
+        .extracting("decision")
+        .map(Object::toString)
         .containsExactly("RETURNED", "APPROVED");
     executeJobs(instance.getId());
-    complete(task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
+    complete(
+        task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
     assertThat(instance).isEnded();
   }
 
@@ -150,35 +170,49 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
 
     Map<String, Object> rectify = new HashMap<>();
     rectify.put(TaskSupervision.Variables.CHECK_DECISION, "rectify");
-    rectify.put(TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
+    rectify.put(
+        TaskSupervision.Variables.RECTIFY_UNITS,
+        SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
     rectify.put(TaskSupervision.Variables.RECTIFY_REQUIREMENT, "网格员名册不全，请补充。");
     rectify.put(TaskSupervision.Variables.RECTIFY_DEADLINE, today().minusDays(1).toString());
     assertThatThrownBy(() -> complete(check, rectify)).hasMessageContaining("整改期限");
     rectify.put(TaskSupervision.Variables.RECTIFY_DEADLINE, today().plusDays(10).toString());
-    rectify.put(TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"czj\"]").create());
+    rectify.put(
+        TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"czj\"]").create());
     assertThatThrownBy(() -> complete(check, rectify)).hasMessageContaining("不是本任务的承办单位");
-    rectify.put(TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
+    rectify.put(
+        TaskSupervision.Variables.RECTIFY_UNITS,
+        SpinValues.jsonValue("[\"sfj\", \"sbj\"]").create());
     complete(check, rectify);
 
     assertThat(instance).isWaitingAt(RECTIFY);
-    assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RECTIFY).count()).isEqualTo(2);
+    assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(RECTIFY).count())
+        .isEqualTo(2);
     assertThat(workItem(round.id(), 37, "sfj").getStatus()).isEqualTo(WorkItemStatus.RECTIFYING);
     assertThat(workItem(round.id(), 37, "zfw").getStatus()).isEqualTo(WorkItemStatus.APPROVED);
     assertThat(taskOf(instance, RECTIFY, "sbj").getDueDate()).isNotNull();
 
     for (String unit : List.of("sfj", "sbj")) {
-      complete(taskOf(instance, RECTIFY, unit),
-          Map.of(TaskSupervision.Variables.RECTIFY_MEASURES, "逐一核对名册。", TaskSupervision.Variables.RECTIFY_RESULT, "名册已补齐。"));
+      complete(
+          taskOf(instance, RECTIFY, unit),
+          Map.of(
+              TaskSupervision.Variables.RECTIFY_MEASURES,
+              "逐一核对名册。",
+              TaskSupervision.Variables.RECTIFY_RESULT,
+              "名册已补齐。"));
       executeJobs(instance.getId());
     }
     assertThat(workItem(round.id(), 37, "sfj").getStatus()).isEqualTo(WorkItemStatus.REPORTED);
     assertThat(rectifications.findByWorkItemIdOrderById(workItem(round.id(), 37, "sbj").getId()))
-        .singleElement().satisfies(r -> assertThat(r.getResult()).isEqualTo("名册已补齐。"));
+        .singleElement()
+        .satisfies(r -> assertThat(r.getResult()).isEqualTo("名册已补齐。"));
 
-    complete(task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
+    complete(
+        task(instance, OFFICE_CHECK), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed"));
     assertThat(instance).isEnded();
     assertThat(workItems.findByRoundIdAndTaskNoOrderById(round.id(), 37))
-        .extracting(WorkItem::getStatus).containsOnly(WorkItemStatus.CLOSED);
+        .extracting(WorkItem::getStatus)
+        .containsOnly(WorkItemStatus.CLOSED);
   }
 
   @Test
@@ -193,17 +227,28 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(instance).variables().containsKey(TaskSupervision.Variables.UNIT_OPTIONS);
 
     Task confirm = task(instance, CONFIRM_ASSIGNMENT);
-    assertThatThrownBy(() -> complete(confirm, Map.of(
-        "assignedLeadUnits", SpinValues.jsonValue("[]").create(),
-        "assignedResponsibleUnits", SpinValues.jsonValue("[]").create())))
+    assertThatThrownBy(
+            () ->
+                complete(
+                    confirm,
+                    Map.of(
+                        "assignedLeadUnits", SpinValues.jsonValue("[]").create(),
+                        "assignedResponsibleUnits", SpinValues.jsonValue("[]").create())))
         .hasMessageContaining("责任单位");
-    complete(confirm, Map.of(
-        "assignedLeadUnits", SpinValues.jsonValue("[\"sfj\"]").create(),
-        "assignedResponsibleUnits", SpinValues.jsonValue("[\"czj\", \"jsj\"]").create()));
+    complete(
+        confirm,
+        Map.of(
+            "assignedLeadUnits", SpinValues.jsonValue("[\"sfj\"]").create(),
+            "assignedResponsibleUnits", SpinValues.jsonValue("[\"czj\", \"jsj\"]").create()));
 
-    assertThat(workItems.findByRoundIdAndTaskNoOrderById(round.id(), 15)).extracting(WorkItem::getUnitCode)
+    assertThat(workItems.findByRoundIdAndTaskNoOrderById(round.id(), 15))
+        .extracting(WorkItem::getUnitCode)
         .containsExactly("czj", "jsj");
-    assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(SUBMIT_REPORT).count())
+    assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(SUBMIT_REPORT)
+                .count())
         .isEqualTo(2);
     complete(taskOf(instance, SUBMIT_REPORT, "czj"), ReportForm.filled());
     assertThat(task(instance, REVIEW_REPORT)).hasCandidateGroup("sfj");
@@ -215,12 +260,18 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     RoundService.Opened round = openRound(1);
     executeJobs(round.processInstanceId());
     ProcessInstance instance = taskInstance(round.id(), 1);
-    assertThat(workItems.findByRoundIdAndTaskNoOrderById(round.id(), 1)).extracting(WorkItem::getUnitCode)
+    assertThat(workItems.findByRoundIdAndTaskNoOrderById(round.id(), 1))
+        .extracting(WorkItem::getUnitCode)
         .contains("bgs", "zzrsb", "jddh", "sfj");
 
     complete(taskOf(instance, SUBMIT_REPORT, "bgs"), ReportForm.filled());
     assertThat(workItem(round.id(), 1, "bgs").getStatus()).isEqualTo(WorkItemStatus.APPROVED);
-    assertThat(taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_REPORT).count()).isZero();
+    assertThat(
+            taskQuery()
+                .processInstanceId(instance.getId())
+                .taskDefinitionKey(REVIEW_REPORT)
+                .count())
+        .isZero();
 
     complete(taskOf(instance, SUBMIT_REPORT, "sfj"), ReportForm.filled());
     Task review = task(instance, REVIEW_REPORT);
@@ -256,19 +307,23 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThatThrownBy(() -> complete(report, percent)).hasMessageContaining("0–100");
     Map<String, Object> phone = ReportForm.filled();
     phone.put(TaskSupervision.Variables.PHONE, "12345");
-    assertThatThrownBy(() -> complete(report, phone)).hasMessageContaining("联系电话").hasMessageContaining("手机号");
+    assertThatThrownBy(() -> complete(report, phone))
+        .hasMessageContaining("联系电话")
+        .hasMessageContaining("手机号");
     Map<String, Object> file = ReportForm.filled();
     file.put("evidence1", Variables.fileValue("run.exe").file(new byte[] {1, 2}).create());
     assertThatThrownBy(() -> complete(report, file)).hasMessageContaining("类型不支持");
 
     assertThat(workItem(round.id(), 42, "zzrsb").getStatus()).isEqualTo(WorkItemStatus.ASSIGNED);
-    assertThat(reports.findByWorkItemIdOrderByVersion(workItem(round.id(), 42, "zzrsb").getId())).isEmpty();
+    assertThat(reports.findByWorkItemIdOrderByVersion(workItem(round.id(), 42, "zzrsb").getId()))
+        .isEmpty();
 
     Map<String, Object> good = ReportForm.filled();
     good.put("evidence1", Variables.fileValue("台账.xlsx").file(new byte[] {1, 2, 3}).create());
     complete(report, good);
     assertThat(reports.findByWorkItemIdOrderByVersion(workItem(round.id(), 42, "zzrsb").getId()))
-        .singleElement().satisfies(r -> assertThat(r.getEvidence()).isEqualTo("台账.xlsx"));
+        .singleElement()
+        .satisfies(r -> assertThat(r.getEvidence()).isEqualTo("台账.xlsx"));
   }
 
   @Test
@@ -276,8 +331,14 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     LocalDate start = LocalDate.of(2026, 3, 2);
     startClockAt(start);
     LocalDate due = calendar.plusWorkingDays(start, 10);
-    RoundService.Opened round = rounds.open(new RoundService.OpenRound(seedPlanId(), "计时测试",
-        due.atTime(18, 0).atZone(BEIJING).toOffsetDateTime(), List.of(42)), "yfzqb1");
+    RoundService.Opened round =
+        rounds.open(
+            new RoundService.OpenRound(
+                seedPlanId(),
+                "计时测试",
+                due.atTime(18, 0).atZone(BEIJING).toOffsetDateTime(),
+                List.of(42)),
+            "yfzqb1");
     executeJobs(round.processInstanceId());
     ProcessInstance instance = taskInstance(round.id(), 42);
 
@@ -290,12 +351,15 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
 
     complete(task(instance, SUBMIT_REPORT), ReportForm.filled());
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).as("报送即结束升级").isNull();
-    complete(task(instance, REVIEW_REPORT), Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
+    complete(
+        task(instance, REVIEW_REPORT),
+        Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     executeJobs(instance.getId());
     LocalDate deadline = calendar.plusWorkingDays(today(), 6);
     Map<String, Object> rectify = new HashMap<>();
     rectify.put(TaskSupervision.Variables.CHECK_DECISION, "rectify");
-    rectify.put(TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"zzrsb\"]").create());
+    rectify.put(
+        TaskSupervision.Variables.RECTIFY_UNITS, SpinValues.jsonValue("[\"zzrsb\"]").create());
     rectify.put(TaskSupervision.Variables.RECTIFY_REQUIREMENT, "补充行政复议委员会组成文件。");
     rectify.put(TaskSupervision.Variables.RECTIFY_DEADLINE, deadline.toString());
     complete(task(instance, OFFICE_CHECK), rectify);
@@ -306,7 +370,13 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
     assertThat(instance).hasPassed(TaskSupervision.Elements.EVALUATE_RECTIFICATION_ESCALATION);
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isEqualTo("警示");
 
-    complete(task(instance, RECTIFY), Map.of(TaskSupervision.Variables.RECTIFY_MEASURES, "已补充。", TaskSupervision.Variables.RECTIFY_RESULT, "文件齐全。"));
+    complete(
+        task(instance, RECTIFY),
+        Map.of(
+            TaskSupervision.Variables.RECTIFY_MEASURES,
+            "已补充。",
+            TaskSupervision.Variables.RECTIFY_RESULT,
+            "文件齐全。"));
     executeJobs(instance.getId());
     assertThat(workItem(round.id(), 42, "zzrsb").getEscalationLevel()).isNull();
   }
@@ -316,13 +386,17 @@ public class TaskSupervisionProcessTest extends ProcessTestSupport {
   }
 
   private static Task task(ProcessInstance instance, String key) {
-    List<Task> tasks = taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list();
+    List<Task> tasks =
+        taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list();
     assertThat(tasks).as(key).isNotEmpty();
     return tasks.get(0);
   }
 
   private static Task taskOf(ProcessInstance instance, String key, String group) {
-    return taskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).taskCandidateGroup(group)
+    return taskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(key)
+        .taskCandidateGroup(group)
         .singleResult();
   }
 

@@ -43,9 +43,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The done-when of the reports, tried as a new user would: a plan of our own with tasks 4, 37 and 42, a round open for
- * them and one report submitted; then the leader reads progress, scores, the 台账 and the annual report, and may not
- * open a round; an edited {@code unit-score} table, redeployed, changes the next score.
+ * The done-when of the reports, tried as a new user would: a plan of our own with tasks 4, 37 and
+ * 42, a round open for them and one report submitted; then the leader reads progress, scores, the
+ * 台账 and the annual report, and may not open a round; an edited {@code unit-score} table,
+ * redeployed, changes the next score.
  */
 @OneEngineAtATime
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -57,11 +58,9 @@ class ReportingApiTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String REPORT_TEXT = "已设立行政复议委员会，召开第一次全体会议审议重大案件三件。";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  RepositoryService repositoryService;
+  @Autowired RepositoryService repositoryService;
 
   Api office;
   Api leader;
@@ -73,35 +72,71 @@ class ReportingApiTest {
   void openRoundAndReport() throws IOException {
     office = Api.as(port, "yfzqb1", "demo");
     leader = Api.as(port, "leader1", "demo");
-    String plan = Files.readString(Path.of("src/test/resources/reporting/small-plan.txt"), StandardCharsets.UTF_8);
+    String plan =
+        Files.readString(
+            Path.of("src/test/resources/reporting/small-plan.txt"), StandardCharsets.UTF_8);
     Api.Response imported = office.postText("/api/plans", plan);
     assertThat(imported.status()).as(imported.body()).isIn(200, 201);
     assertThat(imported.json().path("tasks").asInt()).isEqualTo(3);
     long planId = imported.json().path("id").asLong();
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).withNano(0);
     year = due.getYear();
-    Api.Response opened = office.postJson("/api/rounds",
-        "{\"planId\": %d, \"label\": \"报表测试\", \"reportDue\": \"%s\", \"tasks\": [42, 37, 4]}".formatted(planId, due));
+    Api.Response opened =
+        office.postJson(
+            "/api/rounds",
+            "{\"planId\": %d, \"label\": \"报表测试\", \"reportDue\": \"%s\", \"tasks\": [42, 37, 4]}"
+                .formatted(planId, due));
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
     roundId = opened.json().path("id").asLong();
     workItems = opened.json().path("workItems").asInt();
     assertThat(workItems).isGreaterThanOrEqualTo(5);
 
     Api clerk = Api.as(port, "zzrsb1", "demo");
-    String task = Poll.until("组织人事部第42项的报送任务", WAIT, () -> {
-      JsonNode tasks = clerk.get("/engine-rest/task?processInstanceBusinessKey=" + roundId
-          + "/42&taskDefinitionKey=Task_SubmitProgressReport&maxResults=10").json();
-      return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).path("id").asText());
-    });
-    Api.Response submitted = clerk.postJson("/engine-rest/task/" + task + "/submit-form", """
+    String task =
+        Poll.until(
+            "组织人事部第42项的报送任务",
+            WAIT,
+            () -> {
+              JsonNode tasks =
+                  clerk
+                      .get(
+                          "/engine-rest/task?processInstanceBusinessKey="
+                              + roundId
+                              + "/42&taskDefinitionKey=Task_SubmitProgressReport&maxResults=10")
+                      .json();
+              return tasks.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(tasks.get(0).path("id").asText());
+            });
+    Api.Response submitted =
+        clerk.postJson(
+            "/engine-rest/task/" + task + "/submit-form",
+            """
         {"variables": {"progress": {"value": "%s"}, "completion": {"value": "推进中"},
-         "percent": {"value": 60, "type": "Integer"}}}""".formatted(REPORT_TEXT));
+         "percent": {"value": 60, "type": "Integer"}}}"""
+                .formatted(REPORT_TEXT));
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
-    Poll.until("第42项组织人事部已报送", WAIT, () -> office.get("/api/rounds/" + roundId + "/work-items?unit=zzrsb")
-        .json().get(0).path("status").asText().equals("REPORTED") ? Optional.of(true) : Optional.empty());
+    Poll.until(
+        "第42项组织人事部已报送",
+        WAIT,
+        () ->
+            office
+                    .get("/api/rounds/" + roundId + "/work-items?unit=zzrsb")
+                    .json()
+                    .get(0)
+                    .path("status")
+                    .asText()
+                    .equals("REPORTED")
+                ? Optional.of(true)
+                : Optional.empty());
     // every task's instance has made its work items before we count them
-    Poll.until("三项任务的工作事项", WAIT, () -> office.get("/api/rounds/" + roundId + "/work-items").json().size()
-        == workItems ? Optional.of(true) : Optional.empty());
+    Poll.until(
+        "三项任务的工作事项",
+        WAIT,
+        () ->
+            office.get("/api/rounds/" + roundId + "/work-items").json().size() == workItems
+                ? Optional.of(true)
+                : Optional.empty());
   }
 
   @Test
@@ -124,9 +159,11 @@ class ReportingApiTest {
       assertThat(unit.path("score").asDouble()).isBetween(0.0, 100.0);
     }
     assertThat(overviewSum).isEqualTo(workItems);
-    assertThat(overview.path("byChapter")).extracting(c -> c.path("chapter").asText())
+    assertThat(overview.path("byChapter"))
+        .extracting(c -> c.path("chapter").asText())
         .containsExactlyInAnyOrder("二", "六", "七");
-    assertThat(overview.path("openEscalations")).extracting(g -> g.path("level").asText())
+    assertThat(overview.path("openEscalations"))
+        .extracting(g -> g.path("level").asText())
         .containsExactly("约谈", "通报", "挂牌督办", "警示", "提醒");
   }
 
@@ -135,7 +172,10 @@ class ReportingApiTest {
   void scoresGiveARowPerUnitWithWorkInTheRound() {
     JsonNode rows = leader.get("/api/scores?year=" + year).json().path("units");
     Set<String> units = new HashSet<>();
-    office.get("/api/rounds/" + roundId + "/work-items").json().forEach(item -> units.add(item.path("unitCode").asText()));
+    office
+        .get("/api/rounds/" + roundId + "/work-items")
+        .json()
+        .forEach(item -> units.add(item.path("unitCode").asText()));
     Set<String> scored = new HashSet<>();
     for (JsonNode row : rows) {
       scored.add(row.path("unitCode").asText());
@@ -148,7 +188,8 @@ class ReportingApiTest {
     assertThat(zzrsb.path("onTimeRate").asDouble()).isEqualTo(1.0);
 
     // a unit sees its own row only; bad input is a Chinese 400
-    JsonNode own = Api.as(port, "zzrsb1", "demo").get("/api/scores?roundId=" + roundId).json().path("units");
+    JsonNode own =
+        Api.as(port, "zzrsb1", "demo").get("/api/scores?roundId=" + roundId).json().path("units");
     assertThat(own).extracting(r -> r.path("unitCode").asText()).containsExactly("zzrsb");
     Api.Response bad = leader.get("/api/scores");
     assertThat(bad.status()).isEqualTo(400);
@@ -162,8 +203,24 @@ class ReportingApiTest {
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("工作事项");
       List<String> texts = texts(workbook.getSheetAt(0));
-      assertThat(texts).contains("任务编号", "章节", "任务内容", "牵头单位", "承办单位", "状态", "截止时间", "上报时间", "最新进展",
-          "审核意见", "督办等级", "逾期工作日", "组织人事部", "司法局", "政法委", REPORT_TEXT);
+      assertThat(texts)
+          .contains(
+              "任务编号",
+              "章节",
+              "任务内容",
+              "牵头单位",
+              "承办单位",
+              "状态",
+              "截止时间",
+              "上报时间",
+              "最新进展",
+              "审核意见",
+              "督办等级",
+              "逾期工作日",
+              "组织人事部",
+              "司法局",
+              "政法委",
+              REPORT_TEXT);
       assertThat(texts).anyMatch(t -> t.startsWith("继续深化行政复议体制改革"));
       assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(workItems);
       assertThat(workbook.getSheetAt(0).getPaneInformation().isFreezePane()).isTrue();
@@ -184,20 +241,35 @@ class ReportingApiTest {
   @Test
   @Order(4)
   void annualReportIsADocxTitledWithTheRuleOfLawGovernment() throws IOException {
-    Api.Response started = office.postJson("/engine-rest/process-definition/key/annual-report/submit-form",
-        "{\"variables\": {\"year\": {\"value\": %d, \"type\": \"Integer\"}}}".formatted(year));
+    Api.Response started =
+        office.postJson(
+            "/engine-rest/process-definition/key/annual-report/submit-form",
+            "{\"variables\": {\"year\": {\"value\": %d, \"type\": \"Integer\"}}}".formatted(year));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     byte[] docx = download("leader1", "/api/reports/annual/" + year + ".docx");
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
-      List<String> paragraphs = document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
+      List<String> paragraphs =
+          document.getParagraphs().stream().map(XWPFParagraph::getText).toList();
       assertThat(paragraphs.get(0)).contains("法治政府建设").contains(String.valueOf(year));
-      assertThat(paragraphs).contains("一、总体情况", "二、各章节任务推进情况", "三、存在的问题及整改情况", "四、督办升级及处理结果",
-          "五、责任单位考核得分", "六、" + (year + 1) + "年工作安排");
+      assertThat(paragraphs)
+          .contains(
+              "一、总体情况",
+              "二、各章节任务推进情况",
+              "三、存在的问题及整改情况",
+              "四、督办升级及处理结果",
+              "五、责任单位考核得分",
+              "六、" + (year + 1) + "年工作安排");
     }
     // a clerk may not read the district's report, nor start it
-    assertThat(Api.as(port, "zzrsb1", "demo").get("/api/reports/annual/" + year + ".docx").status()).isEqualTo(403);
-    assertThat(Api.as(port, "zzrsb1", "demo").postJson("/engine-rest/process-definition/key/annual-report/submit-form",
-        "{\"variables\": {\"year\": {\"value\": %d, \"type\": \"Integer\"}}}".formatted(year)).status())
+    assertThat(Api.as(port, "zzrsb1", "demo").get("/api/reports/annual/" + year + ".docx").status())
+        .isEqualTo(403);
+    assertThat(
+            Api.as(port, "zzrsb1", "demo")
+                .postJson(
+                    "/engine-rest/process-definition/key/annual-report/submit-form",
+                    "{\"variables\": {\"year\": {\"value\": %d, \"type\": \"Integer\"}}}"
+                        .formatted(year))
+                .status())
         .isIn(403, 404);
   }
 
@@ -208,8 +280,10 @@ class ReportingApiTest {
     assertThat(definitions).isNotEmpty();
     JsonNode decisions = leader.get("/engine-rest/decision-definition?key=unit-score").json();
     assertThat(decisions).isNotEmpty();
-    Api.Response refused = leader.postJson("/api/rounds",
-        "{\"planId\": 1, \"label\": \"领导不能开轮次\", \"reportDue\": \"2030-12-31T18:00:00+08:00\"}");
+    Api.Response refused =
+        leader.postJson(
+            "/api/rounds",
+            "{\"planId\": 1, \"label\": \"领导不能开轮次\", \"reportDue\": \"2030-12-31T18:00:00+08:00\"}");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().path("error").asText()).isEqualTo("forbidden");
   }
@@ -219,31 +293,59 @@ class ReportingApiTest {
   void aRedeployedTableChangesTheNextScore() throws IOException {
     // 司法局 returns 组织人事部's report: one return, 0.5 off under the shipped table
     Api reviewer = Api.as(port, "sfj1", "demo");
-    String review = Poll.until("司法局的审核任务", WAIT, () -> {
-      JsonNode tasks = reviewer.get("/engine-rest/task?processInstanceBusinessKey=" + roundId
-          + "/42&taskDefinitionKey=Task_ReviewReport&maxResults=10").json();
-      return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).path("id").asText());
-    });
-    Api.Response returned = reviewer.postJson("/engine-rest/task/" + review + "/submit-form", """
+    String review =
+        Poll.until(
+            "司法局的审核任务",
+            WAIT,
+            () -> {
+              JsonNode tasks =
+                  reviewer
+                      .get(
+                          "/engine-rest/task?processInstanceBusinessKey="
+                              + roundId
+                              + "/42&taskDefinitionKey=Task_ReviewReport&maxResults=10")
+                      .json();
+              return tasks.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(tasks.get(0).path("id").asText());
+            });
+    Api.Response returned =
+        reviewer.postJson(
+            "/engine-rest/task/" + review + "/submit-form",
+            """
         {"variables": {"reviewDecision": {"value": "returned"}, "reviewOpinion": {"value": "请补充会议纪要。"}}}""");
     assertThat(returned.status()).as(returned.body()).isEqualTo(204);
-    JsonNode before = Poll.until("组织人事部的退回扣分", WAIT, () -> {
-      JsonNode row = find(leader.get("/api/scores?roundId=" + roundId).json().path("units"), "zzrsb");
-      return row.path("inputs").path("reportsReturned").asInt() == 1 ? Optional.of(row) : Optional.empty();
-    });
+    JsonNode before =
+        Poll.until(
+            "组织人事部的退回扣分",
+            WAIT,
+            () -> {
+              JsonNode row =
+                  find(leader.get("/api/scores?roundId=" + roundId).json().path("units"), "zzrsb");
+              return row.path("inputs").path("reportsReturned").asInt() == 1
+                  ? Optional.of(row)
+                  : Optional.empty();
+            });
     assertThat(before.path("totalDeduction").asDouble()).isEqualTo(0.5);
     assertThat(before.path("score").asDouble()).isEqualTo(99.5);
     assertThat(before.path("deductions").get(0).path("name").asText()).contains("退回");
 
-    String shipped = Files.readString(Path.of("processes", "unit-score.dmn"), StandardCharsets.UTF_8);
+    String shipped =
+        Files.readString(Path.of("processes", "unit-score.dmn"), StandardCharsets.UTF_8);
     String edited = shipped.replace("reportsReturned * 0.5", "reportsReturned * 3");
     assertThat(edited).isNotEqualTo(shipped);
-    repositoryService.createDeployment().name("unit-score 修改扣分").addString("unit-score.dmn", edited).deploy();
+    repositoryService
+        .createDeployment()
+        .name("unit-score 修改扣分")
+        .addString("unit-score.dmn", edited)
+        .deploy();
 
-    JsonNode after = find(leader.get("/api/scores?roundId=" + roundId).json().path("units"), "zzrsb");
+    JsonNode after =
+        find(leader.get("/api/scores?roundId=" + roundId).json().path("units"), "zzrsb");
     assertThat(after.path("totalDeduction").asDouble()).isEqualTo(3.0);
     assertThat(after.path("score").asDouble()).isEqualTo(97.0);
-    assertThat(leader.get("/api/scores?roundId=" + roundId).json().path("decisionVersion").asInt()).isEqualTo(2);
+    assertThat(leader.get("/api/scores?roundId=" + roundId).json().path("decisionVersion").asInt())
+        .isEqualTo(2);
   }
 
   // ---- helpers ----
@@ -259,12 +361,19 @@ class ReportingApiTest {
 
   /** A binary download as the user (password demo); fails unless 200. */
   private byte[] download(String user, String path) {
-    String token = Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
     try {
-      HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-          URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + token).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-      assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+      HttpResponse<byte[]> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                      .header("Authorization", "Basic " + token)
+                      .build(),
+                  HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(response.statusCode())
+          .as(new String(response.body(), StandardCharsets.UTF_8))
+          .isEqualTo(200);
       return response.body();
     } catch (IOException e) {
       throw new AssertionError(e);

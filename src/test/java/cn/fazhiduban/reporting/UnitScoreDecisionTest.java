@@ -31,9 +31,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The 考核 table {@code processes/unit-score.dmn}, evaluated by a plain DMN engine: every rule at its threshold and
- * just below it, the sum of several rules, and the score's floor. When an administrator changes a deduction in the
- * shipped table, this test says which.
+ * The 考核 table {@code processes/unit-score.dmn}, evaluated by a plain DMN engine: every rule at its
+ * threshold and just below it, the sum of several rules, and the score's floor. When an
+ * administrator changes a deduction in the shipped table, this test says which.
  */
 class UnitScoreDecisionTest {
 
@@ -44,9 +44,10 @@ class UnitScoreDecisionTest {
 
   @BeforeAll
   static void parse() throws IOException {
-    DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-        .customPostDecisionTableEvaluationListeners(List.of(UnitScoreDecisionTest::record))
-        .buildEngine();
+    DmnEngine engine =
+        DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+            .customPostDecisionTableEvaluationListeners(List.of(UnitScoreDecisionTest::record))
+            .buildEngine();
     try (InputStream in = Files.newInputStream(MODEL)) {
       decision = engine.parseDecision(UnitScore.DECISION_ID, in);
     }
@@ -69,7 +70,8 @@ class UnitScoreDecisionTest {
     UnitScore.INPUTS.forEach(input -> variables.put(input, 0));
     variables.putAll(given);
     DmnDecisionTableResult result = engine.evaluateDecisionTable(decision, variables);
-    Object sum = result.getSingleResult() == null ? null : result.getSingleResult().getSingleEntry();
+    Object sum =
+        result.getSingleResult() == null ? null : result.getSingleResult().getSingleEntry();
     return sum == null ? 0 : ((Number) sum).doubleValue();
   }
 
@@ -81,11 +83,17 @@ class UnitScoreDecisionTest {
     assertThat(table.getAggregation().name()).isEqualTo("SUM");
     assertThat(table.getOutputs()).hasSize(1);
     assertThat(table.getOutputs().iterator().next().getName()).isEqualTo(UnitScore.DEDUCTION);
-    assertThat(model.getModelElementsByType(Input.class).stream()
-        .map(input -> input.getInputExpression().getText().getTextContent().strip()).toList())
+    assertThat(
+            model.getModelElementsByType(Input.class).stream()
+                .map(input -> input.getInputExpression().getText().getTextContent().strip())
+                .toList())
         .containsExactlyElementsOf(UnitScore.INPUTS);
-    assertThat(model.getModelElementsByType(Rule.class)).allSatisfy(rule ->
-        assertThat(rule.getDescription().getTextContent()).as(rule.getId()).matches(".*\\p{IsHan}.*扣.*分.*"));
+    assertThat(model.getModelElementsByType(Rule.class))
+        .allSatisfy(
+            rule ->
+                assertThat(rule.getDescription().getTextContent())
+                    .as(rule.getId())
+                    .matches(".*\\p{IsHan}.*扣.*分.*"));
   }
 
   @Test
@@ -99,46 +107,49 @@ class UnitScoreDecisionTest {
   /** Each rule at its threshold (fires, with the deduction per count) and below it (silent). */
   @ParameterizedTest(name = "{0} = {1} → {3} 分（{2}）")
   @CsvSource({
-      "reportsLate, 0, , 0",
-      "reportsLate, 1, Rule_ReportLate, 1",
-      "reportsLate, 2, Rule_ReportLate, 2",
-      "reportsLate, 3, Rule_ReportLate;Rule_ReportLateRepeatedly, 5",
-      "reportsMissing, 0, , 0",
-      "reportsMissing, 1, Rule_ReportMissing, 2",
-      "reportsMissing, 3, Rule_ReportMissing, 6",
-      "reportsReturned, 0, , 0",
-      "reportsReturned, 1, Rule_ReportReturned, 0.5",
-      "reportsReturned, 4, Rule_ReportReturned, 2",
-      "rectificationsOrdered, 0, , 0",
-      "rectificationsOrdered, 1, Rule_RectificationOrdered, 1",
-      "rectificationsOverdue, 0, , 0",
-      "rectificationsOverdue, 1, Rule_RectificationOverdue, 2",
-      "escalationsWarning, 0, , 0",
-      "escalationsWarning, 1, Rule_EscalationWarning, 1",
-      "escalationsListed, 0, , 0",
-      "escalationsListed, 1, Rule_EscalationListed, 3",
-      "escalationsNotice, 0, , 0",
-      "escalationsNotice, 1, Rule_EscalationNotice, 5",
-      "escalationsInterview, 0, , 0",
-      "escalationsInterview, 1, Rule_EscalationInterview, 10",
-      "findingsGeneral, 0, , 0",
-      "findingsGeneral, 2, Rule_FindingGeneral, 2",
-      "findingsSerious, 0, , 0",
-      "findingsSerious, 1, Rule_FindingSerious, 5",
-      "findingRectificationsOverdue, 0, , 0",
-      "findingRectificationsOverdue, 1, Rule_FindingRectificationOverdue, 3",
-      "typicalCaseNotices, 0, , 0",
-      "typicalCaseNotices, 1, Rule_TypicalCaseNotice, 5"
+    "reportsLate, 0, , 0",
+    "reportsLate, 1, Rule_ReportLate, 1",
+    "reportsLate, 2, Rule_ReportLate, 2",
+    "reportsLate, 3, Rule_ReportLate;Rule_ReportLateRepeatedly, 5",
+    "reportsMissing, 0, , 0",
+    "reportsMissing, 1, Rule_ReportMissing, 2",
+    "reportsMissing, 3, Rule_ReportMissing, 6",
+    "reportsReturned, 0, , 0",
+    "reportsReturned, 1, Rule_ReportReturned, 0.5",
+    "reportsReturned, 4, Rule_ReportReturned, 2",
+    "rectificationsOrdered, 0, , 0",
+    "rectificationsOrdered, 1, Rule_RectificationOrdered, 1",
+    "rectificationsOverdue, 0, , 0",
+    "rectificationsOverdue, 1, Rule_RectificationOverdue, 2",
+    "escalationsWarning, 0, , 0",
+    "escalationsWarning, 1, Rule_EscalationWarning, 1",
+    "escalationsListed, 0, , 0",
+    "escalationsListed, 1, Rule_EscalationListed, 3",
+    "escalationsNotice, 0, , 0",
+    "escalationsNotice, 1, Rule_EscalationNotice, 5",
+    "escalationsInterview, 0, , 0",
+    "escalationsInterview, 1, Rule_EscalationInterview, 10",
+    "findingsGeneral, 0, , 0",
+    "findingsGeneral, 2, Rule_FindingGeneral, 2",
+    "findingsSerious, 0, , 0",
+    "findingsSerious, 1, Rule_FindingSerious, 5",
+    "findingRectificationsOverdue, 0, , 0",
+    "findingRectificationsOverdue, 1, Rule_FindingRectificationOverdue, 3",
+    "typicalCaseNotices, 0, , 0",
+    "typicalCaseNotices, 1, Rule_TypicalCaseNotice, 5"
   })
   void eachRuleAtItsThreshold(String input, int count, String rules, double expected) {
     assertThat(deduction(Map.of(input, count))).isEqualTo(expected);
-    assertThat(matched).containsExactlyElementsOf(rules == null ? List.of() : List.of(rules.split(";")));
+    assertThat(matched)
+        .containsExactlyElementsOf(rules == null ? List.of() : List.of(rules.split(";")));
   }
 
   @Test
   void everyRuleIsHitByTheCasesAbove() {
-    Set<String> rules = Dmn.readModelFromFile(MODEL.toFile()).getModelElementsByType(Rule.class).stream()
-        .map(Rule::getId).collect(Collectors.toSet());
+    Set<String> rules =
+        Dmn.readModelFromFile(MODEL.toFile()).getModelElementsByType(Rule.class).stream()
+            .map(Rule::getId)
+            .collect(Collectors.toSet());
     for (String input : UnitScore.INPUTS) {
       deduction(Map.of(input, 3));
     }
@@ -147,11 +158,19 @@ class UnitScoreDecisionTest {
 
   @Test
   void deductionsAddUpAndTheScoreNeverFallsBelowZero() {
-    double sum = deduction(Map.of(UnitScore.REPORTS_LATE, 1, UnitScore.ESCALATIONS_LISTED, 1,
-        UnitScore.REPORTS_RETURNED, 1));
+    double sum =
+        deduction(
+            Map.of(
+                UnitScore.REPORTS_LATE,
+                1,
+                UnitScore.ESCALATIONS_LISTED,
+                1,
+                UnitScore.REPORTS_RETURNED,
+                1));
     assertThat(sum).isEqualTo(1 + 3 + 0.5);
     assertThat(UnitScore.score(sum)).isEqualTo(95.5);
-    double heavy = deduction(Map.of(UnitScore.ESCALATIONS_INTERVIEW, 8, UnitScore.REPORTS_MISSING, 20));
+    double heavy =
+        deduction(Map.of(UnitScore.ESCALATIONS_INTERVIEW, 8, UnitScore.REPORTS_MISSING, 20));
     assertThat(heavy).isEqualTo(120);
     assertThat(UnitScore.score(heavy)).isEqualTo(0.0);
   }

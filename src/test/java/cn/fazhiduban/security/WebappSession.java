@@ -13,9 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A browser's session with the Camunda webapps, driven the way the webapps drive it: the login form's POST to
- * {@code /camunda/api/admin/auth/user/default/login/tasklist}, the session cookie, and the {@code XSRF-TOKEN} cookie
- * sent back as the {@code X-XSRF-TOKEN} header on every change.
+ * A browser's session with the Camunda webapps, driven the way the webapps drive it: the login
+ * form's POST to {@code /camunda/api/admin/auth/user/default/login/tasklist}, the session cookie,
+ * and the {@code XSRF-TOKEN} cookie sent back as the {@code X-XSRF-TOKEN} header on every change.
  */
 final class WebappSession {
 
@@ -34,18 +34,28 @@ final class WebappSession {
     this.base = "http://localhost:" + port;
     this.client = HttpClient.newBuilder().cookieHandler(cookies).build();
     send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET());
-    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-        + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    loginStatus = send(withToken(HttpRequest.newBuilder(
-        URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app)))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form))).status();
-    // Logging in starts a new session without a token; the webapp's next GET fetches one, as the page does.
+    String form =
+        "username="
+            + URLEncoder.encode(user, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    loginStatus =
+        send(withToken(
+                    HttpRequest.newBuilder(
+                        URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)))
+            .status();
+    // Logging in starts a new session without a token; the webapp's next GET fetches one, as the
+    // page does.
     send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default")).GET());
   }
 
   Api.Response get(String path) {
-    return send(withToken(HttpRequest.newBuilder(URI.create(base + path))).header("Accept", "application/json").GET());
+    return send(
+        withToken(HttpRequest.newBuilder(URI.create(base + path)))
+            .header("Accept", "application/json")
+            .GET());
   }
 
   Api.Response postJson(String path, String json) {
@@ -53,9 +63,11 @@ final class WebappSession {
   }
 
   Api.Response post(String path, byte[] json) {
-    return send(withToken(HttpRequest.newBuilder(URI.create(base + path)))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
+    return send(
+        withToken(HttpRequest.newBuilder(URI.create(base + path)))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(json)));
   }
 
   private HttpRequest.Builder withToken(HttpRequest.Builder request) {
@@ -69,8 +81,11 @@ final class WebappSession {
 
   private Api.Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      return new Api.Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Api.Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
           response.body());
     } catch (IOException e) {
       throw new AssertionError(e);

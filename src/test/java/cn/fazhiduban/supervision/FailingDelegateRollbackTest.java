@@ -1,16 +1,15 @@
 package cn.fazhiduban.supervision;
 
-import cn.fazhiduban.support.ReportForm;
-import cn.fazhiduban.support.ConsistentRecords;
-import cn.fazhiduban.support.OneEngineAtATime;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 import cn.fazhiduban.plan.PlanRepository;
+import cn.fazhiduban.support.ConsistentRecords;
 import cn.fazhiduban.support.Jobs;
+import cn.fazhiduban.support.OneEngineAtATime;
+import cn.fazhiduban.support.ReportForm;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,14 +20,16 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * A delegate that fails after our rows were written: the engine and the JPA tables roll back together, so neither the
- * office's check record nor the closed work item nor the engine's progress is left behind.
+ * A delegate that fails after our rows were written: the engine and the JPA tables roll back
+ * together, so neither the office's check record nor the closed work item nor the engine's progress
+ * is left behind.
  */
 @OneEngineAtATime
 @ExtendWith(ConsistentRecords.class)
@@ -36,49 +37,61 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 @ActiveProfiles("test")
 class FailingDelegateRollbackTest {
 
-  @MockitoSpyBean
-  CloseTaskDelegate closeTaskDelegate;
-  @Autowired
-  RoundService rounds;
-  @Autowired
-  PlanRepository plans;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  WorkItemRepository workItems;
-  @Autowired
-  OfficeCheckRepository checks;
-  @Autowired
-  RoundTaskRepository roundTasks;
+  @MockitoSpyBean CloseTaskDelegate closeTaskDelegate;
+  @Autowired RoundService rounds;
+  @Autowired PlanRepository plans;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired WorkItemRepository workItems;
+  @Autowired OfficeCheckRepository checks;
+  @Autowired RoundTaskRepository roundTasks;
 
   @Test
   void aFailingCloseLeavesNeitherEngineStateNorRows() {
-    RoundService.Opened round = rounds.open(new RoundService.OpenRound(plans.findAll().get(0).getId(), "回滚测试",
-        OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30), List.of(42)), "yfzqb1");
+    RoundService.Opened round =
+        rounds.open(
+            new RoundService.OpenRound(
+                plans.findAll().get(0).getId(),
+                "回滚测试",
+                OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30),
+                List.of(42)),
+            "yfzqb1");
     runJobs(round.processInstanceId());
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(round.id() + "/42").singleResult();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(round.id() + "/42")
+            .singleResult();
     complete(instance, TaskSupervision.Elements.SUBMIT_REPORT, ReportForm.filled());
-    complete(instance, TaskSupervision.Elements.REVIEW_REPORT, Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
+    complete(
+        instance,
+        TaskSupervision.Elements.REVIEW_REPORT,
+        Map.of(TaskSupervision.Variables.REVIEW_DECISION, "approved"));
     runJobs(instance.getId());
 
     // ServiceTask_CloseTask closes the work items, then fails.
-    doAnswer(invocation -> {
-      invocation.callRealMethod();
-      throw new IllegalStateException("模拟故障：办结时数据库连接中断");
-    }).when(closeTaskDelegate).execute(any());
+    doAnswer(
+            invocation -> {
+              invocation.callRealMethod();
+              throw new IllegalStateException("模拟故障：办结时数据库连接中断");
+            })
+        .when(closeTaskDelegate)
+        .execute(any());
 
     Task check = task(instance, TaskSupervision.Elements.OFFICE_CHECK);
-    assertThatThrownBy(() -> taskService.complete(check.getId(), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed")))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    check.getId(), Map.of(TaskSupervision.Variables.CHECK_DECISION, "passed")))
         .hasMessageContaining("模拟故障");
 
     assertThat(taskService.createTaskQuery().taskId(check.getId()).count()).as("检查任务仍在").isOne();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isOne();
-    WorkItem item = workItems.findByRoundIdAndTaskNoAndUnitCode(round.id(), 42, "zzrsb").orElseThrow();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isOne();
+    WorkItem item =
+        workItems.findByRoundIdAndTaskNoAndUnitCode(round.id(), 42, "zzrsb").orElseThrow();
     assertThat(item.getStatus()).isEqualTo(WorkItemStatus.APPROVED);
     assertThat(item.getClosedAt()).isNull();
     long roundTaskId = roundTasks.findByRoundIdAndTaskNo(round.id(), 42).orElseThrow().getId();
@@ -90,7 +103,11 @@ class FailingDelegateRollbackTest {
   }
 
   private Task task(ProcessInstance instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).singleResult();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(key)
+        .singleResult();
   }
 
   private void runJobs(String processInstanceId) {

@@ -20,23 +20,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A round opens, and the job executor starts a task-supervision instance per chosen task with a report task per work
- * item. The whole plan's timing is a benchmark now ({@code scripts/bench}, round_open_work_items_per_s); this is the
- * quick check that the counts agree.
+ * A round opens, and the job executor starts a task-supervision instance per chosen task with a
+ * report task per work item. The whole plan's timing is a benchmark now ({@code scripts/bench},
+ * round_open_work_items_per_s); this is the quick check that the counts agree.
  */
 @OneEngineAtATime
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class RoundOpeningTest {
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
 
   @Test
   void everyChosenTaskGetsAnInstanceAndEveryWorkItemAReportTask() {
@@ -44,30 +40,52 @@ class RoundOpeningTest {
     long planId = office.get("/api/plans").json().get(0).path("id").asLong();
     String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(60).withNano(0).toString();
 
-    Api.Response opened = office.postJson("/api/rounds",
-        "{\"planId\": %d, \"label\": \"开轮检查\", \"reportDue\": \"%s\", \"tasks\": [1, 2, 3, 4, 5, 6, 7, 8]}"
-            .formatted(planId, due));
+    Api.Response opened =
+        office.postJson(
+            "/api/rounds",
+            "{\"planId\": %d, \"label\": \"开轮检查\", \"reportDue\": \"%s\", \"tasks\": [1, 2, 3, 4, 5, 6, 7, 8]}"
+                .formatted(planId, due));
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
     long roundId = opened.json().path("id").asLong();
     int workItems = opened.json().path("workItems").asInt();
-    assertThat(workItems).isEqualTo(jdbc.queryForObject("select count(*) from work_item where round_id = ?",
-        Integer.class, roundId)).isGreaterThan(8);
+    assertThat(workItems)
+        .isEqualTo(
+            jdbc.queryForObject(
+                "select count(*) from work_item where round_id = ?", Integer.class, roundId))
+        .isGreaterThan(8);
 
-    long instances = Poll.until("8 个任务督办实例", Duration.ofMinutes(1), () -> {
-      long count = runtimeService.createProcessInstanceQuery().processDefinitionKey("task-supervision")
-          .variableValueEquals("roundId", roundId).count();
-      return count == 8 ? Optional.of(count) : Optional.empty();
-    });
-    long reportTasks = Poll.until("每个工作项都有报送任务", Duration.ofMinutes(1), () -> {
-      long count = taskService.createTaskQuery().processVariableValueEquals("roundId", roundId)
-          .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT).count();
-      return count == workItems ? Optional.of(count) : Optional.empty();
-    });
+    long instances =
+        Poll.until(
+            "8 个任务督办实例",
+            Duration.ofMinutes(1),
+            () -> {
+              long count =
+                  runtimeService
+                      .createProcessInstanceQuery()
+                      .processDefinitionKey("task-supervision")
+                      .variableValueEquals("roundId", roundId)
+                      .count();
+              return count == 8 ? Optional.of(count) : Optional.empty();
+            });
+    long reportTasks =
+        Poll.until(
+            "每个工作项都有报送任务",
+            Duration.ofMinutes(1),
+            () -> {
+              long count =
+                  taskService
+                      .createTaskQuery()
+                      .processVariableValueEquals("roundId", roundId)
+                      .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT)
+                      .count();
+              return count == workItems ? Optional.of(count) : Optional.empty();
+            });
     assertThat(instances).isEqualTo(8);
     assertThat(reportTasks).isEqualTo(workItems);
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
     JsonNode progress = office.get("/api/rounds/" + roundId + "/progress").json();
     assertThat(progress.path("totals").path("total").asInt()).isEqualTo(workItems);
-    assertThat(progress.path("totals").path("counts").path("ASSIGNED").asInt()).isEqualTo(workItems);
+    assertThat(progress.path("totals").path("counts").path("ASSIGNED").asInt())
+        .isEqualTo(workItems);
   }
 }

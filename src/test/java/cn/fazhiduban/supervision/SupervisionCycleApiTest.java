@@ -1,11 +1,10 @@
 package cn.fazhiduban.supervision;
 
-import cn.fazhiduban.support.ConsistentRecords;
-import cn.fazhiduban.support.OneEngineAtATime;
-import org.junit.jupiter.api.extension.ExtendWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
+import cn.fazhiduban.support.ConsistentRecords;
+import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.support.Poll;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
@@ -16,13 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The supervision cycle as a new user would drive it: REST calls only, forms filled through the engine's
- * {@code /engine-rest/task/{id}/submit-form}, the job executor running as in production.
+ * The supervision cycle as a new user would drive it: REST calls only, forms filled through the
+ * engine's {@code /engine-rest/task/{id}/submit-form}, the job executor running as in production.
  */
 @OneEngineAtATime
 @ExtendWith(ConsistentRecords.class)
@@ -32,8 +32,7 @@ class SupervisionCycleApiTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   Api office;
   long planId;
@@ -47,9 +46,11 @@ class SupervisionCycleApiTest {
   @Test
   void roundForTasks42_73_37() {
     String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
-    Api.Response opened = office.postJson("/api/rounds",
-        "{\"planId\": %d, \"label\": \"2026年下半年（测试）\", \"reportDue\": \"%s\", \"tasks\": [42, 73, 37]}"
-            .formatted(planId, due));
+    Api.Response opened =
+        office.postJson(
+            "/api/rounds",
+            "{\"planId\": %d, \"label\": \"2026年下半年（测试）\", \"reportDue\": \"%s\", \"tasks\": [42, 73, 37]}"
+                .formatted(planId, due));
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
     long roundId = opened.json().path("id").asLong();
     assertThat(opened.json().path("workItems").asInt()).isEqualTo(5);
@@ -80,13 +81,20 @@ class SupervisionCycleApiTest {
     // Task 73: 两江新区党校 reports; the office, the lead unit, returns it with an opinion.
     String key73 = roundId + "/73";
     Api dx = Api.as(port, "dx1", "demo");
-    submit(dx, waitForTask(dx, key73, TaskSupervision.Elements.SUBMIT_REPORT, "dx"), report("开展理论研究。", "推进中", 40));
+    submit(
+        dx,
+        waitForTask(dx, key73, TaskSupervision.Elements.SUBMIT_REPORT, "dx"),
+        report("开展理论研究。", "推进中", 40));
     String review73 = waitForTask(office, key73, TaskSupervision.Elements.REVIEW_REPORT, "yfzqb");
-    Api.Response noOpinion = office.postJson("/engine-rest/task/" + review73 + "/submit-form",
-        "{\"variables\": {\"reviewDecision\": {\"value\": \"returned\"}}}");
+    Api.Response noOpinion =
+        office.postJson(
+            "/engine-rest/task/" + review73 + "/submit-form",
+            "{\"variables\": {\"reviewDecision\": {\"value\": \"returned\"}}}");
     assertThat(noOpinion.status()).isEqualTo(400);
     assertThat(noOpinion.json().path("message").asText()).contains("请填写退回意见");
-    submit(office, review73,
+    submit(
+        office,
+        review73,
         "{\"reviewDecision\": {\"value\": \"returned\"}, \"reviewOpinion\": {\"value\": \"请补充研究成果清单。\"}}");
     String again73 = waitForTask(dx, key73, TaskSupervision.Elements.SUBMIT_REPORT, "dx");
     JsonNode formVariables = dx.get("/engine-rest/task/" + again73 + "/form-variables").json();
@@ -98,35 +106,53 @@ class SupervisionCycleApiTest {
     assertThat(filterTasks(dx, "已逾期")).doesNotContain(again73);
     assertThat(filterTasks(zzrsb, "被退回")).isEmpty();
     // …with its columns, which a unit may read although the process instance is not its to read.
-    assertThat(filterColumns(dx, "本单位待办")).containsEntry(TaskSupervision.Variables.TASK_NO, "73").containsEntry(TaskSupervision.Variables.UNIT_NAME, "两江新区党校")
+    assertThat(filterColumns(dx, "本单位待办"))
+        .containsEntry(TaskSupervision.Variables.TASK_NO, "73")
+        .containsEntry(TaskSupervision.Variables.UNIT_NAME, "两江新区党校")
         .containsKeys("taskTitle", TaskSupervision.Variables.DEADLINE);
 
-    // Task 37: three units report, 应急管理局 approves all three, the office orders 整改, the units rectify.
+    // Task 37: three units report, 应急管理局 approves all three, the office orders 整改, the units
+    // rectify.
     String key37 = roundId + "/37";
     for (String unit : List.of("zfw", "sfj", "sbj")) {
       Api clerk = Api.as(port, unit + "1", "demo");
-      submit(clerk, waitForTask(clerk, key37, TaskSupervision.Elements.SUBMIT_REPORT, unit), report("组建应急队伍。", "推进中", 60));
+      submit(
+          clerk,
+          waitForTask(clerk, key37, TaskSupervision.Elements.SUBMIT_REPORT, unit),
+          report("组建应急队伍。", "推进中", 60));
     }
     Api yjglj = Api.as(port, "yjglj1", "demo");
     for (int i = 0; i < 3; i++) {
-      submit(yjglj, waitForTask(yjglj, key37, TaskSupervision.Elements.REVIEW_REPORT, "yjglj"),
+      submit(
+          yjglj,
+          waitForTask(yjglj, key37, TaskSupervision.Elements.REVIEW_REPORT, "yjglj"),
           "{\"reviewDecision\": {\"value\": \"approved\"}}");
     }
     String check37 = waitForTask(office, key37, TaskSupervision.Elements.OFFICE_CHECK, "yfzqb");
-    String deadline = OffsetDateTime.now(ZoneOffset.ofHours(8)).toLocalDate().plusDays(10).toString();
-    submit(office, check37, """
+    String deadline =
+        OffsetDateTime.now(ZoneOffset.ofHours(8)).toLocalDate().plusDays(10).toString();
+    submit(
+        office,
+        check37,
+        """
         {"checkDecision": {"value": "rectify"},
          "rectifyUnits": {"value": "[\\"sfj\\", \\"sbj\\"]", "type": "Json"},
          "rectifyRequirement": {"value": "网格员名册不全，请补充。"},
-         "rectifyDeadline": {"value": "%s"}}""".formatted(deadline));
+         "rectifyDeadline": {"value": "%s"}}"""
+            .formatted(deadline));
     assertThat(workItem(roundId, 37, "sfj").path("status").asText()).isEqualTo("RECTIFYING");
     assertThat(workItem(roundId, 37, "zfw").path("status").asText()).isEqualTo("APPROVED");
     for (String unit : List.of("sfj", "sbj")) {
       Api clerk = Api.as(port, unit + "1", "demo");
-      submit(clerk, waitForTask(clerk, key37, TaskSupervision.Elements.RECTIFY, unit),
+      submit(
+          clerk,
+          waitForTask(clerk, key37, TaskSupervision.Elements.RECTIFY, unit),
           "{\"rectifyMeasures\": {\"value\": \"逐一核对名册。\"}, \"rectifyResult\": {\"value\": \"名册已补齐。\"}}");
     }
-    submit(office, waitForTask(office, key37, TaskSupervision.Elements.OFFICE_CHECK, "yfzqb"), "{\"checkDecision\": {\"value\": \"passed\"}}");
+    submit(
+        office,
+        waitForTask(office, key37, TaskSupervision.Elements.OFFICE_CHECK, "yfzqb"),
+        "{\"checkDecision\": {\"value\": \"passed\"}}");
     waitUntilEnded(processInstanceOf(key37));
     for (String unit : List.of("zfw", "sfj", "sbj")) {
       assertThat(workItem(roundId, 37, unit).path("status").asText()).isEqualTo("CLOSED");
@@ -158,23 +184,33 @@ class SupervisionCycleApiTest {
   /** The ids of the tasks a user sees in a shared filter, as Tasklist lists them. */
   private static List<String> filterTasks(Api user, String filterName) {
     String id = filterId(user, filterName);
-    Api.Response listed = user.postJson("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50", "{}");
+    Api.Response listed =
+        user.postJson("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50", "{}");
     assertThat(listed.status()).as(listed.body()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     listed.json().forEach(task -> ids.add(task.path("id").asText()));
     return ids;
   }
 
-  /** The filter's column variables as Tasklist receives them (HAL, each task's embedded variables), name → value. */
+  /**
+   * The filter's column variables as Tasklist receives them (HAL, each task's embedded variables),
+   * name → value.
+   */
   private static java.util.Map<String, String> filterColumns(Api user, String filterName) {
     String id = filterId(user, filterName);
-    Api.Response listed = user.send("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50",
-        "application/hal+json", "{}");
+    Api.Response listed =
+        user.send(
+            "/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50",
+            "application/hal+json",
+            "{}");
     assertThat(listed.status()).as(listed.body()).isEqualTo(200);
     java.util.Map<String, String> columns = new java.util.HashMap<>();
     for (JsonNode task : listed.json().path("_embedded").path("task")) {
-      task.path("_embedded").path("variable")
-          .forEach(variable -> columns.put(variable.path("name").asText(), variable.path("value").asText()));
+      task.path("_embedded")
+          .path("variable")
+          .forEach(
+              variable ->
+                  columns.put(variable.path("name").asText(), variable.path("value").asText()));
     }
     return columns;
   }
@@ -183,45 +219,71 @@ class SupervisionCycleApiTest {
     return """
         {"progress": {"value": "%s"}, "completion": {"value": "%s"}, "percent": {"value": %d, "type": "Integer"},
          "problems": {"value": "无"}, "nextSteps": {"value": "继续推进"}, "contact": {"value": "张明"},
-         "phone": {"value": "023-67891234"}}""".formatted(progress, completion, percent);
+         "phone": {"value": "023-67891234"}}"""
+        .formatted(progress, completion, percent);
   }
 
   private void submit(Api user, String taskId, String variables) {
-    Api.Response response = user.postJson("/engine-rest/task/" + taskId + "/submit-form",
-        "{\"variables\": " + variables + "}");
+    Api.Response response =
+        user.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form", "{\"variables\": " + variables + "}");
     assertThat(response.status()).as("提交表单 %s：%s", taskId, response.body()).isEqualTo(204);
   }
 
   private String waitForTask(Api user, String businessKey, String taskDefinitionKey, String group) {
-    return Poll.until(taskDefinitionKey + " @ " + businessKey, WAIT, () -> {
-      JsonNode tasks = user.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-          + "&taskDefinitionKey=" + taskDefinitionKey + "&candidateGroup=" + group + "&maxResults=50").json();
-      return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).path("id").asText());
-    });
+    return Poll.until(
+        taskDefinitionKey + " @ " + businessKey,
+        WAIT,
+        () -> {
+          JsonNode tasks =
+              user.get(
+                      "/engine-rest/task?processInstanceBusinessKey="
+                          + businessKey
+                          + "&taskDefinitionKey="
+                          + taskDefinitionKey
+                          + "&candidateGroup="
+                          + group
+                          + "&maxResults=50")
+                  .json();
+          return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).path("id").asText());
+        });
   }
 
   private String processInstanceOf(String businessKey) {
-    JsonNode instances = office.get("/engine-rest/history/process-instance?processDefinitionKey=task-supervision"
-        + "&processInstanceBusinessKey=" + businessKey + "&maxResults=50").json();
+    JsonNode instances =
+        office
+            .get(
+                "/engine-rest/history/process-instance?processDefinitionKey=task-supervision"
+                    + "&processInstanceBusinessKey="
+                    + businessKey
+                    + "&maxResults=50")
+            .json();
     assertThat(instances).hasSize(1);
     return instances.get(0).path("id").asText();
   }
 
   private void waitUntilEnded(String processInstanceId) {
-    Poll.until("流程实例结束 " + processInstanceId, WAIT, () -> {
-      JsonNode instance = office.get("/engine-rest/history/process-instance/" + processInstanceId).json();
-      return "COMPLETED".equals(instance.path("state").asText()) ? Optional.of(true) : Optional.empty();
-    });
+    Poll.until(
+        "流程实例结束 " + processInstanceId,
+        WAIT,
+        () -> {
+          JsonNode instance =
+              office.get("/engine-rest/history/process-instance/" + processInstanceId).json();
+          return "COMPLETED".equals(instance.path("state").asText())
+              ? Optional.of(true)
+              : Optional.empty();
+        });
   }
 
   private JsonNode workItem(long roundId, int taskNo, String unitCode) {
     JsonNode rows = office.get("/api/rounds/" + roundId + "/work-items?unit=" + unitCode).json();
     List<JsonNode> matching = new ArrayList<>();
-    rows.forEach(row -> {
-      if (row.path("taskNo").asInt() == taskNo) {
-        matching.add(row);
-      }
-    });
+    rows.forEach(
+        row -> {
+          if (row.path("taskNo").asInt() == taskNo) {
+            matching.add(row);
+          }
+        });
     assertThat(matching).hasSize(1);
     return matching.get(0);
   }

@@ -10,7 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A small HTTP client for API tests: real requests to the running server, as a user or anonymously. */
+/**
+ * A small HTTP client for API tests: real requests to the running server, as a user or anonymously.
+ */
 public final class Api {
 
   private final HttpClient client = HttpClient.newHttpClient();
@@ -27,7 +29,9 @@ public final class Api {
   }
 
   public static Api as(int port, String user, String password) {
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new Api("http://localhost:" + port, "Basic " + token);
   }
 
@@ -46,22 +50,33 @@ public final class Api {
   }
 
   public Response post(String path, String contentType, byte[] body) {
-    return send(builder(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    return send(
+        builder(path)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
   public Response postText(String path, String text) {
     return post(path, "text/plain; charset=UTF-8", text.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A JSON POST that asks for another representation, e.g. {@code application/hal+json} as Tasklist does. */
+  /**
+   * A JSON POST that asks for another representation, e.g. {@code application/hal+json} as Tasklist
+   * does.
+   */
   public Response send(String path, String accept, String json) {
-    return send(builder(path).header("Content-Type", "application/json").header("Accept", accept)
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    return send(
+        builder(path)
+            .header("Content-Type", "application/json")
+            .header("Accept", accept)
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
   public Response putJson(String path, String json) {
-    return send(builder(path).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    return send(
+        builder(path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
   public Response delete(String path) {
@@ -87,8 +102,15 @@ public final class Api {
   /** A multipart/form-data upload of one file in the field {@code file}. */
   public Response upload(String path, String filename, String fileType, byte[] content) {
     String boundary = "----duban" + System.nanoTime();
-    byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-        + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename
+                + "\"\r\nContent-Type: "
+                + fileType
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
     byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
     byte[] body = new byte[head.length + content.length + tail.length];
     System.arraycopy(head, 0, body, 0, head.length);
@@ -107,9 +129,11 @@ public final class Api {
 
   private Response send(HttpRequest.Builder request) {
     try {
-      HttpResponse<String> response = client.send(request.build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
           response.body());
     } catch (IOException e) {
       throw new AssertionError("请求失败：" + path(request), e);

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The tests' own plan ({@code src/test/resources/fixtures/plan.txt}, 74 tasks, the demo plan of every test context):
- * a frozen, retitled copy of the layout the product was first built for, so that a district replacing its shipped plan
- * changes no test.
+ * The tests' own plan ({@code src/test/resources/fixtures/plan.txt}, 74 tasks, the demo plan of
+ * every test context): a frozen, retitled copy of the layout the product was first built for, so
+ * that a district replacing its shipped plan changes no test.
  */
 public final class FixturePlan {
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Waits for something the job executor does in the background, without sleeping longer than needed. */
+/**
+ * Waits for something the job executor does in the background, without sleeping longer than needed.
+ */
 public final class Poll {
 
   private Poll() {}

@@ -3,7 +3,10 @@ package cn.fazhiduban.support;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Base for Spring tests on real PostgreSQL (profile {@code postgres}), each class with a fresh database. */
+/**
+ * Base for Spring tests on real PostgreSQL (profile {@code postgres}), each class with a fresh
+ * database.
+ */
 public abstract class PostgresTest {
 
   @DynamicPropertySource

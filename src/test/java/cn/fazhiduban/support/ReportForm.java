@@ -3,7 +3,10 @@ package cn.fazhiduban.support;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A progress report filled in as a clerk fills the 报送工作进展 form: the fixture of every test that reports. */
+/**
+ * A progress report filled in as a clerk fills the 报送工作进展 form: the fixture of every test that
+ * reports.
+ */
 public final class ReportForm {
 
   private ReportForm() {}

@@ -10,9 +10,10 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * Real PostgreSQL for tests: the server named by {@code DUBAN_TEST_DB_URL} (with {@code DUBAN_TEST_DB_USER} and
- * {@code DUBAN_TEST_DB_PASSWORD}) when set, otherwise one embedded PostgreSQL per test JVM (real binaries from Maven
- * Central). Each caller gets a database of its own, so test classes do not see each other's data.
+ * Real PostgreSQL for tests: the server named by {@code DUBAN_TEST_DB_URL} (with {@code
+ * DUBAN_TEST_DB_USER} and {@code DUBAN_TEST_DB_PASSWORD}) when set, otherwise one embedded
+ * PostgreSQL per test JVM (real binaries from Maven Central). Each caller gets a database of its
+ * own, so test classes do not see each other's data.
  */
 public final class TestDatabases {
 
@@ -45,7 +46,8 @@ public final class TestDatabases {
     }
     int slash = adminUrl.lastIndexOf('/');
     int query = adminUrl.indexOf('?', slash);
-    String url = adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
+    String url =
+        adminUrl.substring(0, slash + 1) + name + (query < 0 ? "" : adminUrl.substring(query));
     return new Database(url, user, password);
   }
 
@@ -56,13 +58,16 @@ public final class TestDatabases {
       } catch (IOException e) {
         throw new UncheckedIOException("嵌入式 PostgreSQL 无法启动", e);
       }
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          embedded.close();
-        } catch (IOException ignored) {
-          // the JVM is going away anyway
-        }
-      }));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      embedded.close();
+                    } catch (IOException ignored) {
+                      // the JVM is going away anyway
+                    }
+                  }));
     }
     return embedded;
   }

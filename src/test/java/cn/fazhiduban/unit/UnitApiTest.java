@@ -20,20 +20,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 
-/** {@code /api/units} at run time: who may change the directory, what is refused, and what a change brings along. */
+/**
+ * {@code /api/units} at run time: who may change the directory, what is refused, and what a change
+ * brings along.
+ */
 @OneEngineAtATime
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class UnitApiTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  IdentityService identityService;
+  @Autowired IdentityService identityService;
 
-  @Autowired
-  AuthorizationService authorizationService;
+  @Autowired AuthorizationService authorizationService;
 
   Api office() {
     return Api.as(port, "yfzqb1", "demo");
@@ -44,9 +44,13 @@ class UnitApiTest {
   }
 
   @Test
-  void aUnitAddedAndRenamedResolvesUnderBothNamesIsAGroupWithGrantsAndIsRecorded() throws IOException {
-    Api.Response added = office().postJson("/api/units",
-        "{\"code\": \"sjzyj\", \"name\": \"数据资源局\", \"kind\": \"DEPARTMENT\", \"aliases\": [\"数据局\"]}");
+  void aUnitAddedAndRenamedResolvesUnderBothNamesIsAGroupWithGrantsAndIsRecorded()
+      throws IOException {
+    Api.Response added =
+        office()
+            .postJson(
+                "/api/units",
+                "{\"code\": \"sjzyj\", \"name\": \"数据资源局\", \"kind\": \"DEPARTMENT\", \"aliases\": [\"数据局\"]}");
     assertThat(added.status()).as(added.body()).isEqualTo(201);
     assertThat(added.json().path("groupId").asText()).isEqualTo("sjzyj");
 
@@ -59,24 +63,41 @@ class UnitApiTest {
     Api.Response imported = office().postText("/api/plans", plan("unit-names-second.txt"));
     assertThat(imported.status()).as(imported.body()).isEqualTo(201);
     assertThat(texts(imported.json().path("unresolvedUnits"))).isEmpty();
-    JsonNode tasks = office().get("/api/plans/" + imported.json().path("id").asLong() + "/tasks").json();
+    JsonNode tasks =
+        office().get("/api/plans/" + imported.json().path("id").asLong() + "/tasks").json();
     List<String> codes = new ArrayList<>();
-    tasks.forEach(task -> task.path("units").forEach(unit -> {
-      if (List.of("大数据发展局", "数据资源局").contains(unit.path("writtenName").asText())) {
-        assertThat(unit.path("type").asText()).isEqualTo("UNIT");
-        codes.add(unit.path("unitCode").asText());
-      }
-    }));
+    tasks.forEach(
+        task ->
+            task.path("units")
+                .forEach(
+                    unit -> {
+                      if (List.of("大数据发展局", "数据资源局").contains(unit.path("writtenName").asText())) {
+                        assertThat(unit.path("type").asText()).isEqualTo("UNIT");
+                        codes.add(unit.path("unitCode").asText());
+                      }
+                    }));
     assertThat(codes).hasSize(3).containsOnly("sjzyj");
 
-    // a Camunda group named after the unit, with the grants every unit has, and a demo user in demo mode
-    assertThat(identityService.createGroupQuery().groupId("sjzyj").singleResult().getName()).isEqualTo("大数据发展局");
-    assertThat(authorizationService.isUserAuthorized("sjzyj1", List.of("sjzyj"), Permissions.ACCESS,
-        Resources.APPLICATION, "tasklist")).isTrue();
-    assertThat(authorizationService.isUserAuthorized("sjzyj1", List.of("sjzyj"), Permissions.READ,
-        Resources.PROCESS_DEFINITION, "task-supervision")).isTrue();
-    assertThat(authorizationService.isUserAuthorized("sjzyj1", List.of("sjzyj"), Permissions.ACCESS,
-        Resources.APPLICATION, "cockpit")).isFalse();
+    // a Camunda group named after the unit, with the grants every unit has, and a demo user in demo
+    // mode
+    assertThat(identityService.createGroupQuery().groupId("sjzyj").singleResult().getName())
+        .isEqualTo("大数据发展局");
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "sjzyj1", List.of("sjzyj"), Permissions.ACCESS, Resources.APPLICATION, "tasklist"))
+        .isTrue();
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "sjzyj1",
+                List.of("sjzyj"),
+                Permissions.READ,
+                Resources.PROCESS_DEFINITION,
+                "task-supervision"))
+        .isTrue();
+    assertThat(
+            authorizationService.isUserAuthorized(
+                "sjzyj1", List.of("sjzyj"), Permissions.ACCESS, Resources.APPLICATION, "cockpit"))
+        .isFalse();
 
     JsonNode changes = office().get("/api/units/sjzyj/changes").json();
     assertThat(changes).hasSize(2);
@@ -91,36 +112,59 @@ class UnitApiTest {
   @Test
   void onlyTheOfficeAndAdministratorsChangeTheDirectory() {
     Api clerk = Api.as(port, "sfj1", "demo");
-    Api.Response refused = clerk.postJson("/api/units", "{\"code\": \"zzz\", \"name\": \"某局\", \"kind\": \"DEPARTMENT\"}");
+    Api.Response refused =
+        clerk.postJson(
+            "/api/units", "{\"code\": \"zzz\", \"name\": \"某局\", \"kind\": \"DEPARTMENT\"}");
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.json().path("error").asText()).isEqualTo("forbidden");
     assertThat(clerk.putJson("/api/units/sfj", "{\"name\": \"法务局\"}").status()).isEqualTo(403);
     assertThat(clerk.postJson("/api/units/sfj/retire", "{}").status()).isEqualTo(403);
-    assertThat(Api.as(port, "leader1", "demo").postJson("/api/units/sfj/retire", "{}").status()).isEqualTo(403);
+    assertThat(Api.as(port, "leader1", "demo").postJson("/api/units/sfj/retire", "{}").status())
+        .isEqualTo(403);
     assertThat(clerk.get("/api/units").status()).isEqualTo(200);
 
-    Api.Response byAdmin = Api.as(port, "admin", "demo").postJson("/api/units",
-        "{\"code\": \"jdxh\", \"name\": \"星湖街道\", \"kind\": \"STREET\"}");
+    Api.Response byAdmin =
+        Api.as(port, "admin", "demo")
+            .postJson(
+                "/api/units", "{\"code\": \"jdxh\", \"name\": \"星湖街道\", \"kind\": \"STREET\"}");
     assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(201);
   }
 
   @Test
   void badInputIsRefusedInChineseAndChangesNothing() {
-    assertRefused(office().postJson("/api/units", "{\"code\": \"数据局\", \"name\": \"某某局\", \"kind\": \"DEPARTMENT\"}"),
+    assertRefused(
+        office()
+            .postJson(
+                "/api/units", "{\"code\": \"数据局\", \"name\": \"某某局\", \"kind\": \"DEPARTMENT\"}"),
         "单位编码");
-    assertRefused(office().postJson("/api/units", "{\"code\": \"sfj\", \"name\": \"某某局\", \"kind\": \"DEPARTMENT\"}"),
+    assertRefused(
+        office()
+            .postJson(
+                "/api/units", "{\"code\": \"sfj\", \"name\": \"某某局\", \"kind\": \"DEPARTMENT\"}"),
         "已被使用");
-    assertRefused(office().postJson("/api/units", "{\"code\": \"mmj\", \"name\": \"区司法局\", \"kind\": \"DEPARTMENT\"}"),
+    assertRefused(
+        office()
+            .postJson(
+                "/api/units", "{\"code\": \"mmj\", \"name\": \"区司法局\", \"kind\": \"DEPARTMENT\"}"),
         "司法局");
-    assertRefused(office().postJson("/api/units", "{\"code\": \"mmj\", \"name\": \"各直属街道\", \"kind\": \"STREET\"}"),
+    assertRefused(
+        office()
+            .postJson(
+                "/api/units", "{\"code\": \"mmj\", \"name\": \"各直属街道\", \"kind\": \"STREET\"}"),
         "集合名称");
-    assertRefused(office().postJson("/api/units", "{\"code\": \"mmj\", \"name\": \"某某局\", \"kind\": \"BANK\"}"),
+    assertRefused(
+        office()
+            .postJson("/api/units", "{\"code\": \"mmj\", \"name\": \"某某局\", \"kind\": \"BANK\"}"),
         "单位类别");
-    assertRefused(office().postJson("/api/units", "{\"code\": \"mmj\", \"name\": \" \", \"kind\": \"DEPARTMENT\"}"),
+    assertRefused(
+        office()
+            .postJson(
+                "/api/units", "{\"code\": \"mmj\", \"name\": \" \", \"kind\": \"DEPARTMENT\"}"),
         "单位名称");
     assertRefused(office().putJson("/api/units/sfj", "{\"name\": \"审计局\"}"), "审计局");
     assertRefused(office().putJson("/api/units/sfj", "{\"aliases\": [\"财政局\"]}"), "财政局");
-    assertThat(office().putJson("/api/units/nosuch", "{\"name\": \"某某局\"}").status()).isEqualTo(404);
+    assertThat(office().putJson("/api/units/nosuch", "{\"name\": \"某某局\"}").status())
+        .isEqualTo(404);
 
     assertThat(identityService.createGroupQuery().groupId("mmj").count()).isZero();
     JsonNode justice = unit("sfj");
@@ -130,8 +174,11 @@ class UnitApiTest {
 
   @Test
   void aRetiredUnitGetsNoNewWorkButKeepsItsGroup() throws IOException {
-    Api.Response added = office().postJson("/api/units",
-        "{\"code\": \"xhglj\", \"name\": \"星湖管理局\", \"kind\": \"DEPARTMENT\"}");
+    Api.Response added =
+        office()
+            .postJson(
+                "/api/units",
+                "{\"code\": \"xhglj\", \"name\": \"星湖管理局\", \"kind\": \"DEPARTMENT\"}");
     assertThat(added.status()).as(added.body()).isEqualTo(201);
     Api.Response retired = office().postJson("/api/units/xhglj/retire", "{}");
     assertThat(retired.status()).as(retired.body()).isEqualTo(200);
@@ -139,8 +186,13 @@ class UnitApiTest {
     assertThat(unit("xhglj").path("retired").asBoolean()).isTrue();
     assertThat(identityService.createGroupQuery().groupId("xhglj").count()).isEqualTo(1);
 
-    // a new plan that names it does not give it work: the name no longer resolves, the office maps it elsewhere
-    Api.Response parsed = office().postText("/api/plans", """
+    // a new plan that names it does not give it work: the name no longer resolves, the office maps
+    // it elsewhere
+    Api.Response parsed =
+        office()
+            .postText(
+                "/api/plans",
+                """
         测试区法治政府建设任务分解方案（撤销单位测试）
         一、推进综合执法
         1.推进星湖片区综合执法。（牵头单位：星湖管理局；责任单位：司法局）
@@ -163,7 +215,9 @@ class UnitApiTest {
   private static void assertRefused(Api.Response response, String messagePart) {
     assertThat(response.status()).as(response.body()).isEqualTo(400);
     assertThat(response.json().path("error").asText()).isEqualTo("invalid-unit");
-    assertThat(response.json().path("message").asText()).contains(messagePart).containsPattern("\\p{IsHan}");
+    assertThat(response.json().path("message").asText())
+        .contains(messagePart)
+        .containsPattern("\\p{IsHan}");
   }
 
   private static List<String> texts(JsonNode array) {

@@ -16,7 +16,10 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
-/** The unit directory (the tests' own {@code fixtures/units.yaml}), bound as the application binds it. */
+/**
+ * The unit directory (the tests' own {@code fixtures/units.yaml}), bound as the application binds
+ * it.
+ */
 class UnitDirectoryTest {
 
   static UnitDirectory directory;
@@ -24,9 +27,11 @@ class UnitDirectoryTest {
   @BeforeAll
   static void load() throws IOException {
     StandardEnvironment environment = new StandardEnvironment();
-    new YamlPropertySourceLoader().load("units", new ClassPathResource("fixtures/units.yaml"))
+    new YamlPropertySourceLoader()
+        .load("units", new ClassPathResource("fixtures/units.yaml"))
         .forEach(source -> environment.getPropertySources().addFirst(source));
-    UnitProperties properties = Binder.get(environment).bind("duban.units", UnitProperties.class).get();
+    UnitProperties properties =
+        Binder.get(environment).bind("duban.units", UnitProperties.class).get();
     directory = new UnitDirectory(properties);
   }
 
@@ -45,14 +50,18 @@ class UnitDirectoryTest {
     UnitReference offices = directory.resolve("各街道办事处");
     assertThat(direct.type()).isEqualTo(Type.COLLECTIVE);
     assertThat(offices.canonicalName()).isEqualTo("各直属街道");
-    assertThat(direct.units()).isEqualTo(offices.units()).isNotEmpty()
+    assertThat(direct.units())
+        .isEqualTo(offices.units())
+        .isNotEmpty()
         .allSatisfy(unit -> assertThat(unit.kind()).isEqualTo(UnitKind.STREET));
   }
 
   @Test
   void everyDepartmentIsMemberOf各单位部门ButNotTheOfficeOrTheCourts() {
     List<Unit> members = directory.resolve("各单位部门").units();
-    assertThat(members).extracting(Unit::name).contains("办公室", "司法局", "宣传部", "两江新区党校")
+    assertThat(members)
+        .extracting(Unit::name)
+        .contains("办公室", "司法局", "宣传部", "两江新区党校")
         .doesNotContain("依法治区办", "渝北区法院两江审判区", "东湖街道");
   }
 
@@ -62,7 +71,9 @@ class UnitDirectoryTest {
     UnitReference half = directory.resolve("各党委(党组)");
     assertThat(full.type()).isEqualTo(Type.COLLECTIVE);
     assertThat(half.units()).isEqualTo(full.units());
-    assertThat(full.units()).extracting(Unit::kind).contains(UnitKind.STREET, UnitKind.DEPARTMENT, UnitKind.PARTY);
+    assertThat(full.units())
+        .extracting(Unit::kind)
+        .contains(UnitKind.STREET, UnitKind.DEPARTMENT, UnitKind.PARTY);
   }
 
   @Test
@@ -76,22 +87,28 @@ class UnitDirectoryTest {
 
   @Test
   void unitCodesAreAsciiGroupIds() {
-    assertThat(directory.units()).hasSizeGreaterThanOrEqualTo(24)
+    assertThat(directory.units())
+        .hasSizeGreaterThanOrEqualTo(24)
         .allSatisfy(unit -> assertThat(unit.groupId()).matches("[a-z][a-z0-9]+"));
     assertThat(directory.byCode("yfzqb")).get().extracting(Unit::kind).isEqualTo(UnitKind.OFFICE);
   }
 
   @Test
   void aNameForTwoUnitsIsAConfigurationError() {
-    UnitProperties clash = new UnitProperties(new Placeholder("有关部门", List.of()),
-        List.of(new UnitEntry("aa", "甲局", UnitKind.DEPARTMENT, List.of("综合局")),
-            new UnitEntry("bb", "乙局", UnitKind.DEPARTMENT, List.of("综合局"))),
-        List.of());
+    UnitProperties clash =
+        new UnitProperties(
+            new Placeholder("有关部门", List.of()),
+            List.of(
+                new UnitEntry("aa", "甲局", UnitKind.DEPARTMENT, List.of("综合局")),
+                new UnitEntry("bb", "乙局", UnitKind.DEPARTMENT, List.of("综合局"))),
+            List.of());
     assertThatThrownBy(() -> new UnitDirectory(clash)).hasMessageContaining("综合局");
 
-    UnitProperties unknownMember = new UnitProperties(new Placeholder("有关部门", List.of()),
-        List.of(new UnitEntry("aa", "甲局", UnitKind.DEPARTMENT, List.of())),
-        List.of(new CollectiveEntry("各局", List.of(), List.of(), List.of("zz"))));
+    UnitProperties unknownMember =
+        new UnitProperties(
+            new Placeholder("有关部门", List.of()),
+            List.of(new UnitEntry("aa", "甲局", UnitKind.DEPARTMENT, List.of())),
+            List.of(new CollectiveEntry("各局", List.of(), List.of(), List.of("zz"))));
     assertThatThrownBy(() -> new UnitDirectory(unknownMember)).hasMessageContaining("zz");
   }
 }

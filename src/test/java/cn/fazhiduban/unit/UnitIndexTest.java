@@ -7,16 +7,23 @@ import cn.fazhiduban.unit.UnitReference.Type;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A retired unit keeps its code and names, but gets no new work: its names do not resolve, collectives skip it. */
+/**
+ * A retired unit keeps its code and names, but gets no new work: its names do not resolve,
+ * collectives skip it.
+ */
 class UnitIndexTest {
 
-  private final UnitIndex index = new UnitIndex(
-      List.of(new Unit("jja", "甲局", UnitKind.DEPARTMENT, List.of("甲管理局"), false),
-          new Unit("jjb", "乙局", UnitKind.DEPARTMENT, List.of("乙管理局"), true),
-          new Unit("jdc", "丙街道", UnitKind.STREET, List.of(), false)),
-      List.of(new Collective("各部门", List.of("各单位部门"), List.of(UnitKind.DEPARTMENT), List.of()),
-          new Collective("丙乙两家", List.of(), List.of(), List.of("jdc", "jjb"))),
-      "有关部门", List.of("相关部门"));
+  private final UnitIndex index =
+      new UnitIndex(
+          List.of(
+              new Unit("jja", "甲局", UnitKind.DEPARTMENT, List.of("甲管理局"), false),
+              new Unit("jjb", "乙局", UnitKind.DEPARTMENT, List.of("乙管理局"), true),
+              new Unit("jdc", "丙街道", UnitKind.STREET, List.of(), false)),
+          List.of(
+              new Collective("各部门", List.of("各单位部门"), List.of(UnitKind.DEPARTMENT), List.of()),
+              new Collective("丙乙两家", List.of(), List.of(), List.of("jdc", "jjb"))),
+          "有关部门",
+          List.of("相关部门"));
 
   @Test
   void aRetiredUnitsNamesNoLongerResolve() {

@@ -26,20 +26,24 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium for one browser test scenario: the system's {@code chromium} and {@code chromedriver}
- * (never a downloaded one: the driver path and the browser binary are both set, so Selenium Manager is not asked),
- * a fresh profile that asks for zh-CN, explicit waits, and screenshots under {@code target/screenshots/}.
+ * One headless Chromium for one browser test scenario: the system's {@code chromium} and {@code
+ * chromedriver} (never a downloaded one: the driver path and the browser binary are both set, so
+ * Selenium Manager is not asked), a fresh profile that asks for zh-CN, explicit waits, and
+ * screenshots under {@code target/screenshots/}.
  *
- * <p>{@code -Dwebdriver.chrome.driver=…} and {@code -Dduban.browser.binary=…} point elsewhere (default
- * {@code /usr/bin/chromedriver}, {@code /usr/bin/chromium}; CI's {@code .ci/run} installs both).
+ * <p>{@code -Dwebdriver.chrome.driver=…} and {@code -Dduban.browser.binary=…} point elsewhere
+ * (default {@code /usr/bin/chromedriver}, {@code /usr/bin/chromium}; CI's {@code .ci/run} installs
+ * both).
  */
 final class Browser implements AutoCloseable {
 
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   static final Duration WAIT = Duration.ofSeconds(25);
 
-  private static final String DRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
-  private static final String BINARY = System.getProperty("duban.browser.binary", "/usr/bin/chromium");
+  private static final String DRIVER =
+      System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+  private static final String BINARY =
+      System.getProperty("duban.browser.binary", "/usr/bin/chromium");
 
   private final Path profile;
   private final ChromeDriverService service;
@@ -54,8 +58,11 @@ final class Browser implements AutoCloseable {
   static Browser start() {
     for (String file : List.of(DRIVER, BINARY)) {
       if (!Files.isExecutable(Path.of(file))) {
-        throw new IllegalStateException("浏览器测试需要 " + file + "（Debian：apt-get install chromium chromium-driver；"
-            + "或用 -Dwebdriver.chrome.driver= 与 -Dduban.browser.binary= 指定）");
+        throw new IllegalStateException(
+            "浏览器测试需要 "
+                + file
+                + "（Debian：apt-get install chromium chromium-driver；"
+                + "或用 -Dwebdriver.chrome.driver= 与 -Dduban.browser.binary= 指定）");
       }
     }
     Path profile;
@@ -67,18 +74,32 @@ final class Browser implements AutoCloseable {
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(BINARY);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--window-size=1400,1000", "--lang=zh-CN", "--user-data-dir=" + profile.toAbsolutePath());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1400,1000",
+        "--lang=zh-CN",
+        "--user-data-dir=" + profile.toAbsolutePath());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File(DRIVER))
-        .usingAnyFreePort()
-        // The webapps show dates in the browser's time zone: the district's, not the build machine's. The browser's
-        // own texts ("Choose File", the "required field" bubble) follow its UI language: Chinese where Debian's
-        // chromium-l10n is installed, English otherwise; the webapps' texts do not depend on it.
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8"))
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(DRIVER))
+            .usingAnyFreePort()
+            // The webapps show dates in the browser's time zone: the district's, not the build
+            // machine's. The browser's
+            // own texts ("Choose File", the "required field" bubble) follow its UI language:
+            // Chinese where Debian's
+            // chromium-l10n is installed, English otherwise; the webapps' texts do not depend on
+            // it.
+            .withEnvironment(
+                Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8"))
+            .build();
     try {
       return new Browser(profile, service, new ChromeDriver(service, options));
     } catch (RuntimeException e) {
@@ -108,34 +129,42 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the element is displayed and enabled, then clicks it. */
   void click(By locator) {
-    await().ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
-        .withMessage(() -> "无法点击：" + locator).until(d -> {
-      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
-      if (element == null) {
-        return false;
-      }
-      // the fixed footer may cover a button at the bottom of a scrolled pane
-      ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-      element.click();
-      return true;
-    });
+    await()
+        .ignoring(StaleElementReferenceException.class)
+        .ignoring(ElementClickInterceptedException.class)
+        .withMessage(() -> "无法点击：" + locator)
+        .until(
+            d -> {
+              WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
+              if (element == null) {
+                return false;
+              }
+              // the fixed footer may cover a button at the bottom of a scrolled pane
+              ((JavascriptExecutor) d)
+                  .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+              element.click();
+              return true;
+            });
   }
 
   /**
-   * Types the text into the input until the input holds it. AngularJS may re-render a view once its translations
-   * have loaded, replacing the elements found a moment before; each attempt looks the input up again.
+   * Types the text into the input until the input holds it. AngularJS may re-render a view once its
+   * translations have loaded, replacing the elements found a moment before; each attempt looks the
+   * input up again.
    */
   void type(By locator, String text) {
-    await().ignoring(StaleElementReferenceException.class)
+    await()
+        .ignoring(StaleElementReferenceException.class)
         .withMessage(() -> "无法在 " + locator + " 中输入：" + text)
-        .until(d -> {
-          WebElement input = d.findElement(locator);
-          if (!text.equals(input.getDomProperty("value"))) {
-            input.clear();
-            input.sendKeys(text);
-          }
-          return text.equals(d.findElement(locator).getDomProperty("value"));
-        });
+        .until(
+            d -> {
+              WebElement input = d.findElement(locator);
+              if (!text.equals(input.getDomProperty("value"))) {
+                input.clear();
+                input.sendKeys(text);
+              }
+              return text.equals(d.findElement(locator).getDomProperty("value"));
+            });
   }
 
   /** Waits until the condition holds, failing with the message. */
@@ -144,36 +173,52 @@ final class Browser implements AutoCloseable {
   }
 
   void waitUntil(Duration timeout, String failure, Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, timeout, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class)
-        .withMessage(() -> failure).until(condition);
+    new WebDriverWait(driver, timeout, Duration.ofMillis(200))
+        .ignoring(StaleElementReferenceException.class)
+        .withMessage(() -> failure)
+        .until(condition);
   }
 
   /** Scrolls the element to the middle of its scrolling pane (for a screenshot that shows it). */
   void scrollTo(By locator) {
-    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", visible(locator));
+    ((JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", visible(locator));
   }
 
   /** Waits until the page's visible text contains every one of the texts. */
-  /** Waits until every text is shown: as the page's text, or as the value of a (disabled) field that shows it. */
+  /**
+   * Waits until every text is shown: as the page's text, or as the value of a (disabled) field that
+   * shows it.
+   */
   void waitForText(String... texts) {
-    await().withMessage(() -> "页面没有出现：" + String.join("、", texts)).until(d -> {
-      String shown = shownText();
-      return Stream.of(texts).allMatch(shown::contains);
-    });
+    await()
+        .withMessage(() -> "页面没有出现：" + String.join("、", texts))
+        .until(
+            d -> {
+              String shown = shownText();
+              return Stream.of(texts).allMatch(shown::contains);
+            });
   }
 
-  /** The page's text and the values its fields show (forms show the engine's values in disabled fields). */
+  /**
+   * The page's text and the values its fields show (forms show the engine's values in disabled
+   * fields).
+   */
   String shownText() {
-    Object text = ((JavascriptExecutor) driver).executeScript(
-        "var out = [document.body ? document.body.innerText : ''];"
-            + "document.querySelectorAll('input:not([type=file]):not([type=hidden]),textarea').forEach("
-            + "function (e) { if (e.value) { out.push(e.value); } });"
-            + "return out.join('\\n');");
+    Object text =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "var out = [document.body ? document.body.innerText : ''];"
+                    + "document.querySelectorAll('input:not([type=file]):not([type=hidden]),textarea').forEach("
+                    + "function (e) { if (e.value) { out.push(e.value); } });"
+                    + "return out.join('\\n');");
     return text == null ? "" : text.toString();
   }
 
   String bodyText() {
-    Object text = ((JavascriptExecutor) driver).executeScript("return document.body ? document.body.innerText : '';");
+    Object text =
+        ((JavascriptExecutor) driver)
+            .executeScript("return document.body ? document.body.innerText : '';");
     return text == null ? "" : text.toString();
   }
 
@@ -181,14 +226,19 @@ final class Browser implements AutoCloseable {
     return driver.getPageSource();
   }
 
-  /** The visible texts and attribute values (placeholder, value, title) of every element: what a user can read. */
+  /**
+   * The visible texts and attribute values (placeholder, value, title) of every element: what a
+   * user can read.
+   */
   String readableText() {
-    Object text = ((JavascriptExecutor) driver).executeScript(
-        "var out = [document.body ? document.body.innerText : ''];"
-            + "document.querySelectorAll('[placeholder],[title],input[type=submit],input[type=button]').forEach("
-            + "function (e) { ['placeholder', 'title', 'value'].forEach(function (a) {"
-            + "  if (e.getAttribute(a)) { out.push(e.getAttribute(a)); } }); });"
-            + "return out.join('\\n');");
+    Object text =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "var out = [document.body ? document.body.innerText : ''];"
+                    + "document.querySelectorAll('[placeholder],[title],input[type=submit],input[type=button]').forEach("
+                    + "function (e) { ['placeholder', 'title', 'value'].forEach(function (a) {"
+                    + "  if (e.getAttribute(a)) { out.push(e.getAttribute(a)); } }); });"
+                    + "return out.join('\\n');");
     return text == null ? "" : text.toString();
   }
 
@@ -202,12 +252,17 @@ final class Browser implements AutoCloseable {
     return target;
   }
 
-  /** After a failure: a screenshot and the page source, named after the test, for whoever reads the build log. */
+  /**
+   * After a failure: a screenshot and the page source, named after the test, for whoever reads the
+   * build log.
+   */
   void saveFailure(String name) {
     try {
       screenshot(name + "-FAILED");
-      Files.writeString(SCREENSHOTS.resolve(name + "-FAILED.html"),
-          "<!-- " + driver.getCurrentUrl() + " -->\n" + pageSource(), StandardCharsets.UTF_8);
+      Files.writeString(
+          SCREENSHOTS.resolve(name + "-FAILED.html"),
+          "<!-- " + driver.getCurrentUrl() + " -->\n" + pageSource(),
+          StandardCharsets.UTF_8);
     } catch (RuntimeException | IOException e) {
       System.err.println("浏览器测试失败现场保存失败：" + e);
     }

@@ -38,16 +38,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The Chinese webapps in a real (headless) Chromium: the Tasklist login page, a clerk reporting progress through the
- * embedded form with a 佐证材料 file, the reviewer finding the report, a leader reading Cockpit. One round (plan task
- * 42: 组织人事部 reports, 司法局 reviews) is opened through our API; each scenario has its own browser, so no session
- * leaks from one user to the next. Screenshots go to {@code target/screenshots/}; a failure adds a screenshot and
- * the page source there ({@code *-FAILED.png}, {@code *-FAILED.html}).
+ * The Chinese webapps in a real (headless) Chromium: the Tasklist login page, a clerk reporting
+ * progress through the embedded form with a 佐证材料 file, the reviewer finding the report, a leader
+ * reading Cockpit. One round (plan task 42: 组织人事部 reports, 司法局 reviews) is opened through our API;
+ * each scenario has its own browser, so no session leaks from one user to the next. Screenshots go
+ * to {@code target/screenshots/}; a failure adds a screenshot and the page source there ({@code
+ * *-FAILED.png}, {@code *-FAILED.html}).
  */
 @Tag("browser")
 @OneEngineAtATime
-// Selenium warns on every start that it has no CDP (DevTools) support for this Chromium; the tests use none.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+// Selenium warns on every start that it has no CDP (DevTools) support for this Chromium; the tests
+// use none.
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "logging.level.org.openqa.selenium=ERROR")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -57,17 +60,28 @@ class BrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int TASK_NO = 42;
 
-  /** The webapps' login form (camunda-commons-ui): its inputs carry no id or name, so their ng-model finds them. */
-  private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+  /**
+   * The webapps' login form (camunda-commons-ui): its inputs carry no id or name, so their ng-model
+   * finds them.
+   */
+  private static final By USERNAME =
+      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
 
-  @LocalServerPort
-  int port;
+  private static final By PASSWORD =
+      By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  private static final By LOGIN_BUTTON =
+      By.cssSelector("form[name='signinForm'] button[type='submit']");
+
+  @LocalServerPort int port;
+
   @org.springframework.beans.factory.annotation.Autowired
   org.camunda.bpm.engine.TaskService taskService;
+
   @org.springframework.beans.factory.annotation.Autowired
   org.camunda.bpm.engine.RuntimeService runtimeService;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.RepositoryService repositoryService;
 
   Api office;
   long roundId;
@@ -75,20 +89,23 @@ class BrowserTest {
 
   /** Saves the screen and the page source while the failed scenario's browser is still open. */
   @RegisterExtension
-  final AfterTestExecutionCallback failureEvidence = context -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      browser.saveFailure(context.getRequiredTestMethod().getName());
-    }
-  };
+  final AfterTestExecutionCallback failureEvidence =
+      context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+          browser.saveFailure(context.getRequiredTestMethod().getName());
+        }
+      };
 
   @BeforeAll
   void openRound() {
     office = Api.as(port, "yfzqb1", "demo");
     long planId = office.get("/api/plans").json().get(0).path("id").asLong();
     String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
-    Api.Response opened = office.postJson("/api/rounds",
-        "{\"planId\": %d, \"label\": \"浏览器测试\", \"reportDue\": \"%s\", \"tasks\": [%d]}"
-            .formatted(planId, due, TASK_NO));
+    Api.Response opened =
+        office.postJson(
+            "/api/rounds",
+            "{\"planId\": %d, \"label\": \"浏览器测试\", \"reportDue\": \"%s\", \"tasks\": [%d]}"
+                .formatted(planId, due, TASK_NO));
     assertThat(opened.status()).as(opened.body()).isEqualTo(201);
     roundId = opened.json().path("id").asLong();
   }
@@ -107,14 +124,20 @@ class BrowserTest {
     browser = Browser.start();
     browser.open(tasklist());
     // AngularJS renders the form, then fills in the texts once the zh-CN translations have loaded
-    browser.waitUntil("登录页没有显示中文的用户名、密码和登录", d -> "用户名".equals(attribute(USERNAME, "placeholder"))
-        && "密码".equals(attribute(PASSWORD, "placeholder")) && "登录".equals(browser.visible(LOGIN_BUTTON).getText().trim()));
+    browser.waitUntil(
+        "登录页没有显示中文的用户名、密码和登录",
+        d ->
+            "用户名".equals(attribute(USERNAME, "placeholder"))
+                && "密码".equals(attribute(PASSWORD, "placeholder"))
+                && "登录".equals(browser.visible(LOGIN_BUTTON).getText().trim()));
 
     assertThat(attribute(USERNAME, "placeholder")).isEqualTo("用户名");
     assertThat(attribute(PASSWORD, "placeholder")).isEqualTo("密码");
     assertThat(browser.visible(LOGIN_BUTTON).getText().trim()).isEqualTo("登录");
     assertThat(browser.pageSource()).contains("placeholder=\"用户名\"", "placeholder=\"密码\"");
-    assertThat(browser.bodyText()).contains("法治督办", "登录").doesNotContain("Username", "Password", "Sign in");
+    assertThat(browser.bodyText())
+        .contains("法治督办", "登录")
+        .doesNotContain("Username", "Password", "Sign in");
     browser.screenshot("1-tasklist-login");
     assertNoEnglish("Tasklist 登录页");
   }
@@ -128,25 +151,44 @@ class BrowserTest {
     openFilterAndTask("本单位待办", "报送工作进展");
 
     browser.click(button("认领"));
-    // claiming reloads the task and its form: wait until the claim shows, then for the form and its header
+    // claiming reloads the task and its form: wait until the claim shows, then for the form and its
+    // header
     browser.waitUntil("认领后仍显示「认领」", d -> !shown(d, button("认领")));
     awaitForm("zzrsb1", By.id("fd-progress"));
     browser.waitForText("督办任务", "第 " + TASK_NO + " 项", "组织人事部");
     Path evidence = Files.createTempFile("evidence-", ".pdf");
     Files.writeString(evidence, "%PDF-1.4\n% 法治督办浏览器测试的佐证材料\n%%EOF\n", StandardCharsets.UTF_8);
     evidence.toFile().deleteOnExit();
-    // The form SDK writes the fetched (empty) variables into the fields once they arrive; a field typed into before
-    // that is emptied again. Fill, and fill again what was emptied, until the form is valid (完成 enabled).
-    browser.waitUntil("报送表单填写后「办理完成」仍不可用", d -> {
-      fillReport(evidence);
-      return d.findElements(button("办理完成")).stream().anyMatch(b -> b.isDisplayed() && b.isEnabled());
-    });
+    // The form SDK writes the fetched (empty) variables into the fields once they arrive; a field
+    // typed into before
+    // that is emptied again. Fill, and fill again what was emptied, until the form is valid (完成
+    // enabled).
+    browser.waitUntil(
+        "报送表单填写后「办理完成」仍不可用",
+        d -> {
+          fillReport(evidence);
+          return d.findElements(button("办理完成")).stream()
+              .anyMatch(b -> b.isDisplayed() && b.isEnabled());
+        });
     assertThat(browser.driver().findElement(By.id("fd-evidence1")).getDomProperty("value"))
         .endsWith(evidence.getFileName().toString());
     browser.scrollTo(By.id("fd-evidence1"));
     assertThat(browser.bodyText()).doesNotContain("类型不支持", "空文件");
     browser.screenshot("2a-clerk-report-filled");
-    assertNoEnglish("Tasklist 报送工作进展", evidence.getFileName().toString());
+    // the evidence file's own name is the clerk's data; the allowed file types are shown as
+    // extensions
+    assertNoEnglish(
+        "Tasklist 报送工作进展",
+        evidence.getFileName().toString(),
+        "docx",
+        "xlsx",
+        "jpeg",
+        "pdf",
+        "doc",
+        "xls",
+        "jpg",
+        "png",
+        "zip");
 
     browser.click(button("办理完成"));
     // Tasklist closes the form and drops the completed task from the filter
@@ -154,18 +196,28 @@ class BrowserTest {
     browser.waitForText("请在列表中选择一项任务");
     browser.screenshot("2b-clerk-report-completed");
 
-    JsonNode item = Poll.until("第 " + TASK_NO + " 项组织人事部的工作事项已报送", WAIT, () -> {
-      for (JsonNode row : office.get("/api/rounds/" + roundId + "/work-items?unit=zzrsb").json()) {
-        if (row.path("taskNo").asInt() == TASK_NO && "REPORTED".equals(row.path("status").asText())) {
-          return Optional.of(row);
-        }
-      }
-      return Optional.empty();
-    });
+    JsonNode item =
+        Poll.until(
+            "第 " + TASK_NO + " 项组织人事部的工作事项已报送",
+            WAIT,
+            () -> {
+              for (JsonNode row :
+                  office.get("/api/rounds/" + roundId + "/work-items?unit=zzrsb").json()) {
+                if (row.path("taskNo").asInt() == TASK_NO
+                    && "REPORTED".equals(row.path("status").asText())) {
+                  return Optional.of(row);
+                }
+              }
+              return Optional.empty();
+            });
     assertThat(item.path("status").asText()).isEqualTo("REPORTED");
     // the 佐证材料 reached the engine as a file variable
-    JsonNode evidenceVariables = office.get("/engine-rest/variable-instance?variableName=evidence1"
-        + "&deserializeValues=false&firstResult=0&maxResults=10").json();
+    JsonNode evidenceVariables =
+        office
+            .get(
+                "/engine-rest/variable-instance?variableName=evidence1"
+                    + "&deserializeValues=false&firstResult=0&maxResults=10")
+            .json();
     assertThat(evidenceVariables).as(evidenceVariables.toString()).hasSize(1);
     assertThat(evidenceVariables.get(0).path("type").asText()).isEqualTo("File");
     assertThat(evidenceVariables.get(0).path("valueInfo").path("filename").asText())
@@ -177,11 +229,17 @@ class BrowserTest {
   void reviewerSeesTheReportToReview() {
     ensureReported();
     waitForTask("sfj1", "Task_ReviewReport");
-    // A unit name with a Markdown link (a unit renamed so, or an old completion that wrote it) must stay text.
+    // A unit name with a Markdown link (a unit renamed so, or an old completion that wrote it) must
+    // stay text.
     String phishing = "组织人事部[请点此核对](http://evil.example/phish)";
-    org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery()
-        .processInstanceBusinessKey(roundId + "/" + TASK_NO).taskDefinitionKey("Task_ReviewReport").singleResult();
-    runtimeService.setVariable(review.getExecutionId(), "unitName", phishing);
+    org.camunda.bpm.engine.task.Task review =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(roundId + "/" + TASK_NO)
+            .taskDefinitionKey("Task_ReviewReport")
+            .singleResult();
+    // the form reads the task's own copy, which the task's create listener wrote from our rows
+    taskService.setVariableLocal(review.getId(), "unitName", phishing);
     browser = Browser.start();
     login(tasklist(), "sfj1");
     openFilterAndTask("本单位待办", "审核进展报告");
@@ -192,7 +250,8 @@ class BrowserTest {
     assertThat(shownValue("完成进度")).isEqualTo("60");
     assertThat(browser.driver().findElements(By.cssSelector("a[href*='evil.example']"))).isEmpty();
     browser.screenshot("3-reviewer-task");
-    assertNoEnglish("Tasklist 审核进展报告");
+    // the unit name shown is the test's own (Markdown) text, shown as text: data, not UI
+    assertNoEnglish("Tasklist 审核进展报告", phishing);
   }
 
   @Test
@@ -202,7 +261,8 @@ class BrowserTest {
     login(cockpit(), "leader1");
     browser.waitForText("流程", "决策", "人工任务", "当前概况", "运行中的流程实例", "已部署", "流程定义");
     // the dashboard's counts come a moment later: wait for the deployed process definitions
-    browser.waitUntil("仪表盘没有显示已部署的流程定义数",
+    browser.waitUntil(
+        "仪表盘没有显示已部署的流程定义数",
         d -> Pattern.compile("流程定义\\s*[1-9]").matcher(browser.bodyText()).find());
     browser.screenshot("4a-cockpit-dashboard");
     assertNoEnglish("Cockpit 仪表盘");
@@ -210,7 +270,13 @@ class BrowserTest {
     browser.open(cockpit() + "#/processes");
     browser.waitForText("仪表盘", "个已部署的流程定义", "名称", "任务督办", "督办轮次", "督办升级");
     browser.screenshot("4b-cockpit-processes");
-    assertNoEnglish("Cockpit 流程");
+    // Cockpit lists the models by their ids (process keys), which stay ASCII by design
+    assertNoEnglish(
+        "Cockpit 流程",
+        repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+            .map(org.camunda.bpm.engine.repository.ProcessDefinition::getKey)
+            .sorted(java.util.Comparator.comparing(String::length).reversed())
+            .toArray(String[]::new));
   }
 
   // ---- helpers ----
@@ -224,20 +290,25 @@ class BrowserTest {
   }
 
   /**
-   * Logs in through the webapp's form. AngularJS may render the form again while the page settles, emptying what
-   * was typed; then the browser refuses the empty form and we try again.
+   * Logs in through the webapp's form. AngularJS may render the form again while the page settles,
+   * emptying what was typed; then the browser refuses the empty form and we try again.
    */
   private void login(String app, String user) {
     browser.open(app);
     // the form is ready once its button speaks Chinese (the translations have loaded)
-    browser.waitUntil("登录表单没有出现",
-        d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
+    browser.waitUntil(
+        "登录表单没有出现",
+        d ->
+            d.findElements(LOGIN_BUTTON).stream()
+                .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
     for (int attempt = 1; ; attempt++) {
       browser.type(USERNAME, user);
       browser.type(PASSWORD, "demo");
       browser.click(LOGIN_BUTTON);
       try {
-        browser.waitUntil(Duration.ofSeconds(attempt < 3 ? 8 : 25), user + " 登录后仍停在登录页",
+        browser.waitUntil(
+            Duration.ofSeconds(attempt < 3 ? 8 : 25),
+            user + " 登录后仍停在登录页",
             d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
         return;
       } catch (TimeoutException e) {
@@ -251,7 +322,9 @@ class BrowserTest {
 
   /** Opens a shared filter by its name and then the first task of that name in it. */
   private void openFilterAndTask(String filter, String taskName) {
-    browser.click(By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space(text())='" + filter + "']"));
+    browser.click(
+        By.xpath(
+            "//*[contains(@class,'task-filter')]//*[normalize-space(text())='" + filter + "']"));
     browser.click(taskInList(taskName));
   }
 
@@ -278,29 +351,49 @@ class BrowserTest {
   }
 
   /**
-   * Waits for the task's form; when Tasklist shows a 表单错误 instead, fails at once with Tasklist's message and the
-   * engine's own answer for the task's deployed form (Tasklist leaves the message empty for Camunda Forms).
+   * Waits for the task's form; when Tasklist shows a 表单错误 instead, fails at once with Tasklist's
+   * message and the engine's own answer for the task's deployed form (Tasklist leaves the message
+   * empty for Camunda Forms).
    */
   private void awaitForm(String user, By formContent) {
     By formError = By.xpath("//*[contains(@class,'alert')][contains(normalize-space(.),'表单错误')]");
     // the error panel is in the page all along, hidden while there is no error
     browser.waitUntil("任务表单没有出现", d -> shown(d, formContent) || shown(d, formError));
     if (!shown(browser.driver(), formContent)) {
-      Matcher task = Pattern.compile("[?&]task=([0-9a-f-]+)").matcher(browser.driver().getCurrentUrl());
-      String engine = task.find()
-          ? Api.as(port, user, "demo").get("/engine-rest/task/" + task.group(1) + "/deployed-form").body()
-          : "（地址中没有任务 id）";
-      String shownError = browser.driver().findElements(formError).stream().filter(WebElement::isDisplayed)
-          .map(WebElement::getText).findFirst().orElse("");
-      throw new AssertionError("Tasklist 无法显示任务表单：" + shownError
-          + "；引擎 /engine-rest/task/{id}/deployed-form 的回答：" + engine);
+      Matcher task =
+          Pattern.compile("[?&]task=([0-9a-f-]+)").matcher(browser.driver().getCurrentUrl());
+      String engine =
+          task.find()
+              ? Api.as(port, user, "demo")
+                  .get("/engine-rest/task/" + task.group(1) + "/deployed-form")
+                  .body()
+              : "（地址中没有任务 id）";
+      String shownError =
+          browser.driver().findElements(formError).stream()
+              .filter(WebElement::isDisplayed)
+              .map(WebElement::getText)
+              .findFirst()
+              .orElse("");
+      throw new AssertionError(
+          "Tasklist 无法显示任务表单："
+              + shownError
+              + "；引擎 /engine-rest/task/{id}/deployed-form 的回答："
+              + engine);
     }
   }
 
-  /** The value of the form-js field with this label (a disabled field that shows a process variable). */
+  /**
+   * The value of the form-js field with this label (a disabled field that shows a process
+   * variable).
+   */
   private String shownValue(String label) {
-    return browser.driver().findElements(By.xpath("//label[normalize-space(.)='" + label + "']/following::input[1]"))
-        .stream().findFirst().map(input -> input.getDomProperty("value")).orElse(null);
+    return browser
+        .driver()
+        .findElements(By.xpath("//label[normalize-space(.)='" + label + "']/following::input[1]"))
+        .stream()
+        .findFirst()
+        .map(input -> input.getDomProperty("value"))
+        .orElse(null);
   }
 
   private static boolean shown(WebDriver driver, By locator) {
@@ -315,43 +408,84 @@ class BrowserTest {
     return By.xpath("//button[normalize-space(.)='" + text + "']");
   }
 
-  /** Waits until the user's task exists (the job executor starts the round's instances in the background). */
+  /**
+   * Waits until the user's task exists (the job executor starts the round's instances in the
+   * background).
+   */
   private void waitForTask(String user, String taskDefinitionKey) {
     Api api = Api.as(port, user, "demo");
-    Poll.until(user + " 的 " + taskDefinitionKey, WAIT, () -> {
-      JsonNode tasks = api.get("/engine-rest/task?processInstanceBusinessKey=" + roundId + "/" + TASK_NO
-          + "&taskDefinitionKey=" + taskDefinitionKey + "&maxResults=10").json();
-      return tasks.isArray() && !tasks.isEmpty() ? Optional.of(true) : Optional.empty();
-    });
+    Poll.until(
+        user + " 的 " + taskDefinitionKey,
+        WAIT,
+        () -> {
+          JsonNode tasks =
+              api.get(
+                      "/engine-rest/task?processInstanceBusinessKey="
+                          + roundId
+                          + "/"
+                          + TASK_NO
+                          + "&taskDefinitionKey="
+                          + taskDefinitionKey
+                          + "&maxResults=10")
+                  .json();
+          return tasks.isArray() && !tasks.isEmpty() ? Optional.of(true) : Optional.empty();
+        });
   }
 
   /**
-   * Scenario 3 on its own (or after scenario 2 failed): when the clerk's report is still open, it goes in through the
-   * REST API, so the reviewer's scenario tests the reviewer's page and nothing else.
+   * Scenario 3 on its own (or after scenario 2 failed): when the clerk's report is still open, it
+   * goes in through the REST API, so the reviewer's scenario tests the reviewer's page and nothing
+   * else.
    */
   private void ensureReported() {
     Api clerk = Api.as(port, "zzrsb1", "demo");
-    JsonNode open = clerk.get("/engine-rest/task?processInstanceBusinessKey=" + roundId + "/" + TASK_NO
-        + "&taskDefinitionKey=Task_SubmitProgressReport&maxResults=10").json();
+    JsonNode open =
+        clerk
+            .get(
+                "/engine-rest/task?processInstanceBusinessKey="
+                    + roundId
+                    + "/"
+                    + TASK_NO
+                    + "&taskDefinitionKey=Task_SubmitProgressReport&maxResults=10")
+            .json();
     for (JsonNode task : open) {
-      Api.Response submitted = clerk.postJson("/engine-rest/task/" + task.path("id").asText() + "/submit-form", """
+      Api.Response submitted =
+          clerk.postJson(
+              "/engine-rest/task/" + task.path("id").asText() + "/submit-form",
+              """
           {"variables": {"progress": {"value": "已完成行政复议委员会组建。"}, "completion": {"value": "推进中"},
            "percent": {"value": 60, "type": "Integer"}}}""");
       assertThat(submitted.status()).as(submitted.body()).isEqualTo(204);
     }
   }
 
-  /** Logs (does not assert) the Latin words a user can read on the page, for the report on what is still English. */
   /**
-   * Words that stay English on purpose: Camunda's product names, which its webapps show as names (app switcher,
-   * footer), the IANA name of the zone dates are shown in (footer: 日期和时间按本地时区显示：Asia/Shanghai), and the
-   * file formats the 督办总览 offers (台账 as Excel, the annual report as Word).
-   * Anything else in English on a page a Chinese user reads is a missing translation.
+   * Words that stay English on purpose: Camunda's product names, which its webapps show as names
+   * (app switcher, footer), the IANA name of the zone dates are shown in (footer:
+   * 日期和时间按本地时区显示：Asia/Shanghai), and the file formats the 督办总览 offers (台账 as Excel, the annual
+   * report as Word), and bpmn.io's watermark on the diagram ("Powered by bpmn.io"), which its
+   * licence keeps. Anything else in English on a page a Chinese user reads is a missing
+   * translation.
    */
   private static final Set<String> ENGLISH_ON_PURPOSE =
-      Set.of("Camunda", "Tasklist", "Cockpit", "Admin", "Welcome", "Platform", "Asia", "Shanghai", "Excel", "Word");
+      Set.of(
+          "Powered",
+          "bpmn",
+          "Camunda",
+          "Tasklist",
+          "Cockpit",
+          "Admin",
+          "Welcome",
+          "Platform",
+          "Asia",
+          "Shanghai",
+          "Excel",
+          "Word");
 
-  /** Fails on English words on the page, leaving out {@code userData} (what the user entered, e.g. a file's name). */
+  /**
+   * Fails on English words on the page, leaving out {@code userData} (what the user entered, e.g. a
+   * file's name).
+   */
   private void assertNoEnglish(String page, String... userData) {
     String text = browser.readableText();
     for (String data : userData) {
@@ -365,5 +499,4 @@ class BrowserTest {
     words.removeAll(ENGLISH_ON_PURPOSE);
     assertThat(words).as(page + " 中未翻译的英文").isEmpty();
   }
-
 }

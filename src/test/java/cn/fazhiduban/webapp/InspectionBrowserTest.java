@@ -30,47 +30,45 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Cockpit's 督察 view in a real (headless) Chromium, for the leader: an inspection of two units is under way (one
- * with a topic that looks like HTML, which must show as text); leader1 opens the view from the header link and sees
- * coverage per unit kind, open findings by severity and the inspection's link. Screenshot:
- * {@code target/screenshots/inspection-cockpit.png}.
+ * Cockpit's 督察 view in a real (headless) Chromium, for the leader: an inspection of two units is
+ * under way (one with a topic that looks like HTML, which must show as text); leader1 opens the
+ * view from the header link and sees coverage per unit kind, open findings by severity and the
+ * inspection's link. Screenshot: {@code target/screenshots/inspection-cockpit.png}.
  */
 @Tag("browser")
 @OneEngineAtATime
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "logging.level.org.openqa.selenium=ERROR")
 @ActiveProfiles("test")
 class InspectionBrowserTest {
 
-  private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+  private static final By USERNAME =
+      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  private static final By PASSWORD =
+      By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  private static final By LOGIN_BUTTON =
+      By.cssSelector("form[name='signinForm'] button[type='submit']");
   private static final String TOPIC = "<b>执法公示</b>落实情况";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  PlanImportService plans;
-  @Autowired
-  UnitDirectory directory;
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  FormService forms;
-  @Autowired
-  RepositoryService repository;
-  @Autowired
-  org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired PlanImportService plans;
+  @Autowired UnitDirectory directory;
+  @Autowired IdentityService identity;
+  @Autowired FormService forms;
+  @Autowired RepositoryService repository;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   Browser browser;
 
   @RegisterExtension
-  final AfterTestExecutionCallback failureEvidence = context -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      browser.saveFailure(context.getRequiredTestMethod().getName());
-    }
-  };
+  final AfterTestExecutionCallback failureEvidence =
+      context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+          browser.saveFailure(context.getRequiredTestMethod().getName());
+        }
+      };
 
   @AfterEach
   void closeBrowser() {
@@ -87,11 +85,30 @@ class InspectionBrowserTest {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     identity.setAuthentication("yfzqb1", List.of("yfzqb"));
     try {
-      forms.submitStartForm(repository.createProcessDefinitionQuery().processDefinitionKey("inspection")
-          .latestVersion().singleResult().getId(), Map.of("planId", String.valueOf(planId),
-          "unitCodes", units.get(0).code() + "," + units.get(1).code(), "kind", "实地督察", "topic", TOPIC,
-          "groupMembers", "yfzqb1", "startsOn", today.toString(), "endsOn", today.plusDays(20).toString(),
-          "selfReportDeadline", today.plusDays(10).toString()));
+      forms.submitStartForm(
+          repository
+              .createProcessDefinitionQuery()
+              .processDefinitionKey("inspection")
+              .latestVersion()
+              .singleResult()
+              .getId(),
+          Map.of(
+              "planId",
+              String.valueOf(planId),
+              "unitCodes",
+              units.get(0).code() + "," + units.get(1).code(),
+              "kind",
+              "实地督察",
+              "topic",
+              TOPIC,
+              "groupMembers",
+              "yfzqb1",
+              "startsOn",
+              today.toString(),
+              "endsOn",
+              today.plusDays(20).toString(),
+              "selfReportDeadline",
+              today.plusDays(10).toString()));
     } finally {
       identity.clearAuthentication();
     }
@@ -102,10 +119,19 @@ class InspectionBrowserTest {
     browser.click(By.xpath("//a[normalize-space(.)='督察']"));
     browser.waitForText("法治督察覆盖情况", "按单位类别", "未整改问题", "各单位", "进行中的督察", "覆盖率：0 / ");
     browser.waitForText(units.get(0).name(), units.get(1).name(), "街道", "部门", "实地督察：" + TOPIC);
-    assertThat(browser.driver().findElements(By.cssSelector(".duban-inspection b"))).as("主题按文本显示").isEmpty();
-    assertThat(browser.driver().findElements(By.cssSelector(".duban-inspection a[href*='#/process-instance/']")))
+    assertThat(browser.driver().findElements(By.cssSelector(".duban-inspection b")))
+        .as("主题按文本显示")
+        .isEmpty();
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.cssSelector(".duban-inspection a[href*='#/process-instance/']")))
         .isNotEmpty();
-    assertThat(browser.driver().findElements(By.cssSelector(".duban-units tr[data-unit] .duban-light"))).isNotEmpty();
+    assertThat(
+            browser
+                .driver()
+                .findElements(By.cssSelector(".duban-units tr[data-unit] .duban-light")))
+        .isNotEmpty();
     browser.screenshot("inspection-cockpit");
   }
 
@@ -129,28 +155,44 @@ class InspectionBrowserTest {
     browser.type(By.id("fd-ends-on"), today.plusDays(20).toString());
     browser.type(By.id("fd-self-report-deadline"), today.plusDays(10).toString());
     browser.screenshot("inspection-tasklist-start");
-    browser.click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='启动']"));
-    browser.waitUntil("督察没有启动", d -> jdbc.queryForObject(
-        "select count(*) from inspection where topic = '浏览器发起的专项督察'", Integer.class) == 1);
-    assertThat(jdbc.queryForList("select unit_code from inspected_unit where inspection_id = (select id from "
-        + "inspection where topic = '浏览器发起的专项督察') order by unit_code", String.class))
+    browser.click(
+        By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space(.)='启动']"));
+    browser.waitUntil(
+        "督察没有启动",
+        d ->
+            jdbc.queryForObject(
+                    "select count(*) from inspection where topic = '浏览器发起的专项督察'", Integer.class)
+                == 1);
+    assertThat(
+            jdbc.queryForList(
+                "select unit_code from inspected_unit where inspection_id = (select id from "
+                    + "inspection where topic = '浏览器发起的专项督察') order by unit_code",
+                String.class))
         .containsExactlyInAnyOrderElementsOf(units.stream().map(Unit::code).toList());
   }
 
   private void login(String app, String user) {
     browser.open(app);
-    // on a busy machine the webapp's first load takes long; the form is ready once its button speaks Chinese
-    browser.waitUntil(Duration.ofSeconds(120), "登录表单没有出现",
-        d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
+    // on a busy machine the webapp's first load takes long; the form is ready once its button
+    // speaks Chinese
+    browser.waitUntil(
+        Duration.ofSeconds(120),
+        "登录表单没有出现",
+        d ->
+            d.findElements(LOGIN_BUTTON).stream()
+                .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
     for (int attempt = 1; ; attempt++) {
-      if (attempt > 1 && browser.driver().findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed)) {
+      if (attempt > 1
+          && browser.driver().findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed)) {
         return; // the slow previous attempt got through after all
       }
       browser.type(USERNAME, user);
       browser.type(PASSWORD, "demo");
       browser.click(LOGIN_BUTTON);
       try {
-        browser.waitUntil(Duration.ofSeconds(attempt < 3 ? 8 : 25), user + " 登录后仍停在登录页",
+        browser.waitUntil(
+            Duration.ofSeconds(attempt < 3 ? 8 : 25),
+            user + " 登录后仍停在登录页",
             d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
         return;
       } catch (TimeoutException e) {

@@ -34,13 +34,15 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * 导入任务分解方案 in a real Chromium: 依法治区办 starts it from Tasklist's 启动流程 with a file, sees the warnings in the
- * 核对 form, maps the unknown unit, sets the missing lead and confirms; the stored plan has the corrected units and the
- * mapping resolves in the next plan. A clerk is not offered the process. Screenshots go to {@code target/screenshots/}.
+ * 导入任务分解方案 in a real Chromium: 依法治区办 starts it from Tasklist's 启动流程 with a file, sees the warnings
+ * in the 核对 form, maps the unknown unit, sets the missing lead and confirms; the stored plan has
+ * the corrected units and the mapping resolves in the next plan. A clerk is not offered the
+ * process. Screenshots go to {@code target/screenshots/}.
  */
 @Tag("browser")
 @OneEngineAtATime
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "logging.level.org.openqa.selenium=ERROR")
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,21 +51,24 @@ class PlanImportBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String TITLE = "测试区法治政府建设任务分解方案（浏览器测试）";
-  private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+  private static final By USERNAME =
+      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  private static final By PASSWORD =
+      By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  private static final By LOGIN_BUTTON =
+      By.cssSelector("form[name='signinForm'] button[type='submit']");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   Browser browser;
 
   @RegisterExtension
-  final AfterTestExecutionCallback failureEvidence = context -> {
-    if (context.getExecutionException().isPresent() && browser != null) {
-      browser.saveFailure(context.getRequiredTestMethod().getName());
-    }
-  };
+  final AfterTestExecutionCallback failureEvidence =
+      context -> {
+        if (context.getExecutionException().isPresent() && browser != null) {
+          browser.saveFailure(context.getRequiredTestMethod().getName());
+        }
+      };
 
   @AfterEach
   void closeBrowser() {
@@ -78,7 +83,8 @@ class PlanImportBrowserTest {
   void theOfficeImportsAPlanThroughTheCheckInTasklist() throws IOException {
     Api office = Api.as(port, "yfzqb1", "demo");
     Path upload = Files.createTempFile("plan-", ".txt");
-    Files.write(upload, new ClassPathResource("plans/import/plan-browser.txt").getContentAsByteArray());
+    Files.write(
+        upload, new ClassPathResource("plans/import/plan-browser.txt").getContentAsByteArray());
     upload.toFile().deleteOnExit();
 
     browser = Browser.start();
@@ -90,20 +96,31 @@ class PlanImportBrowserTest {
     browser.screenshot("plan-import-1-start-form");
     browser.click(By.xpath("//*[contains(@class,'modal')]//button[normalize-space(.)='启动']"));
 
-    String taskId = Poll.until("核对任务分解方案任务", WAIT, () -> {
-      JsonNode tasks = office.get("/engine-rest/task?processDefinitionKey=plan-import&taskDefinitionKey=Task_CheckPlan"
-          + "&maxResults=10").json();
-      return tasks.isArray() && !tasks.isEmpty() ? Optional.of(tasks.get(0).path("id").asText()) : Optional.empty();
-    });
+    String taskId =
+        Poll.until(
+            "核对任务分解方案任务",
+            WAIT,
+            () -> {
+              JsonNode tasks =
+                  office
+                      .get(
+                          "/engine-rest/task?processDefinitionKey=plan-import&taskDefinitionKey=Task_CheckPlan"
+                              + "&maxResults=10")
+                      .json();
+              return tasks.isArray() && !tasks.isEmpty()
+                  ? Optional.of(tasks.get(0).path("id").asText())
+                  : Optional.empty();
+            });
     browser.open(tasklist() + "#/?task=" + taskId);
     browser.click(button("认领"));
     browser.waitUntil("认领后仍显示「认领」", d -> !shown(d, button("认领")));
     browser.visible(By.id("fd-warnings"));
-    browser.waitForText("第 1 项没有牵头单位", "「明月管理局」不在单位目录中", "未识别的单位名称（1 个）",
-        "统筹配置行政执法职能", "测试区全面依法治区委员会");
+    browser.waitForText(
+        "第 1 项没有牵头单位", "「明月管理局」不在单位目录中", "未识别的单位名称（1 个）", "统筹配置行政执法职能", "测试区全面依法治区委员会");
     // title and date are editable: they are the inputs' values
     assertThat(browser.visible(By.id("fd-title")).getDomProperty("value")).isEqualTo(TITLE);
-    assertThat(browser.visible(By.id("fd-issued-on")).getDomProperty("value")).isEqualTo("2026-07-01");
+    assertThat(browser.visible(By.id("fd-issued-on")).getDomProperty("value"))
+        .isEqualTo("2026-07-01");
     browser.screenshot("plan-import-2-check-form-warnings");
 
     new Select(browser.visible(By.id("fd-unresolved-action-0"))).selectByVisibleText("对应到目录中的单位");
@@ -119,14 +136,18 @@ class PlanImportBrowserTest {
     browser.waitForText("请在列表中选择一项任务");
     browser.screenshot("plan-import-4-confirmed");
 
-    JsonNode plan = Poll.until("导入的方案", WAIT, () -> {
-      for (JsonNode each : office.get("/api/plans").json()) {
-        if (TITLE.equals(each.path("title").asText())) {
-          return Optional.of(each);
-        }
-      }
-      return Optional.empty();
-    });
+    JsonNode plan =
+        Poll.until(
+            "导入的方案",
+            WAIT,
+            () -> {
+              for (JsonNode each : office.get("/api/plans").json()) {
+                if (TITLE.equals(each.path("title").asText())) {
+                  return Optional.of(each);
+                }
+              }
+              return Optional.empty();
+            });
     JsonNode tasks = office.get("/api/plans/" + plan.path("id").asLong() + "/tasks").json();
     assertThat(tasks).hasSize(2);
     assertThat(codes(tasks.get(0), "LEAD")).containsExactly("sfj");
@@ -134,26 +155,36 @@ class PlanImportBrowserTest {
     assertThat(codes(tasks.get(1), "LEAD")).containsExactly("czj");
     assertThat(tasks.get(1).path("units").get(0).path("writtenName").asText()).isEqualTo("明月管理局");
     // the stored plan records what the office changed, who and when
-    JsonNode corrections = office.get("/api/plans/" + plan.path("id").asLong()).json().path("corrections");
+    JsonNode corrections =
+        office.get("/api/plans/" + plan.path("id").asLong()).json().path("corrections");
     assertThat(corrections).hasSize(1);
     assertThat(corrections.get(0).path("correctedBy").asText()).isEqualTo("yfzqb1");
     assertThat(corrections.get(0).path("correctedAt").asText()).endsWith("+08:00");
-    assertThat(corrections.get(0).path("changes").toString()).contains("leadUnits", "mapped", "明月管理局");
+    assertThat(corrections.get(0).path("changes").toString())
+        .contains("leadUnits", "mapped", "明月管理局");
 
     // the mapping is remembered: the next plan that writes the name resolves by itself
-    Api.Response again = office.postText("/api/plans",
-        new ClassPathResource("plans/import/plan-browser-again.txt").getContentAsString(StandardCharsets.UTF_8));
+    Api.Response again =
+        office.postText(
+            "/api/plans",
+            new ClassPathResource("plans/import/plan-browser-again.txt")
+                .getContentAsString(StandardCharsets.UTF_8));
     assertThat(again.status()).as(again.body()).isEqualTo(201);
     assertThat(again.json().path("unresolvedUnits")).isEmpty();
-    JsonNode againTasks = office.get("/api/plans/" + again.json().path("id").asLong() + "/tasks").json();
+    JsonNode againTasks =
+        office.get("/api/plans/" + again.json().path("id").asLong() + "/tasks").json();
     assertThat(codes(againTasks.get(0), "LEAD")).containsExactly("czj");
   }
 
   @Test
   @Order(2)
   void aClerkIsNotOfferedTheImport() {
-    JsonNode startable = Api.as(port, "sfj1", "demo").get("/engine-rest/process-definition?latestVersion=true"
-        + "&startableInTasklist=true&startablePermissionCheck=true&firstResult=0&maxResults=50").json();
+    JsonNode startable =
+        Api.as(port, "sfj1", "demo")
+            .get(
+                "/engine-rest/process-definition?latestVersion=true"
+                    + "&startableInTasklist=true&startablePermissionCheck=true&firstResult=0&maxResults=50")
+            .json();
     List<String> keys = new ArrayList<>();
     startable.forEach(definition -> keys.add(definition.path("key").asText()));
     assertThat(keys).doesNotContain("plan-import");
@@ -161,12 +192,14 @@ class PlanImportBrowserTest {
     browser = Browser.start();
     login("sfj1");
     By startProcess = By.xpath("//a[normalize-space(.)='启动流程']");
-    // Tasklist may hide 启动流程 from whom it offers nothing; where it shows it, the list must not offer the import
+    // Tasklist may hide 启动流程 from whom it offers nothing; where it shows it, the list must not
+    // offer the import
     browser.waitForText("本单位待办");
     if (shown(browser.driver(), startProcess)) {
       browser.click(startProcess);
-      browser.waitUntil("启动流程的列表没有出现", d -> browser.bodyText().contains("没有可用的流程定义")
-          || browser.bodyText().contains("点击要启动的流程"));
+      browser.waitUntil(
+          "启动流程的列表没有出现",
+          d -> browser.bodyText().contains("没有可用的流程定义") || browser.bodyText().contains("点击要启动的流程"));
     }
     browser.screenshot("plan-import-5-clerk-start-list");
     assertThat(browser.bodyText()).doesNotContain("导入任务分解方案");
@@ -174,11 +207,13 @@ class PlanImportBrowserTest {
 
   private static List<String> codes(JsonNode task, String role) {
     List<String> codes = new ArrayList<>();
-    task.path("units").forEach(unit -> {
-      if (role.equals(unit.path("role").asText())) {
-        codes.add(unit.path("unitCode").asText());
-      }
-    });
+    task.path("units")
+        .forEach(
+            unit -> {
+              if (role.equals(unit.path("role").asText())) {
+                codes.add(unit.path("unitCode").asText());
+              }
+            });
     return codes;
   }
 
@@ -187,13 +222,18 @@ class PlanImportBrowserTest {
   }
 
   private void login(String user) {
-    // On a busy machine the webapp's module loader can give up on the first, cold page load and leave the splash
+    // On a busy machine the webapp's module loader can give up on the first, cold page load and
+    // leave the splash
     // screen up for good; a reload then loads it from the warm server.
     for (int load = 1; ; load++) {
       browser.open(tasklist());
       try {
-        browser.waitUntil(Duration.ofSeconds(90), "登录表单没有出现",
-            d -> d.findElements(LOGIN_BUTTON).stream().anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
+        browser.waitUntil(
+            Duration.ofSeconds(90),
+            "登录表单没有出现",
+            d ->
+                d.findElements(LOGIN_BUTTON).stream()
+                    .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
         break;
       } catch (TimeoutException e) {
         if (load == 4) {
@@ -209,7 +249,9 @@ class PlanImportBrowserTest {
       browser.type(PASSWORD, "demo");
       browser.click(LOGIN_BUTTON);
       try {
-        browser.waitUntil(Duration.ofSeconds(attempt < 3 ? 20 : 60), user + " 登录后仍停在登录页",
+        browser.waitUntil(
+            Duration.ofSeconds(attempt < 3 ? 20 : 60),
+            user + " 登录后仍停在登录页",
             d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
         return;
       } catch (TimeoutException e) {

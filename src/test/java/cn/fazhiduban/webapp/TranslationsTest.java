@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Our zh-CN translation of each stock webapp against the English locale inside the Camunda webjar on the classpath:
- * a webapp update that adds or renames keys fails the build until we translate them.
+ * Our zh-CN translation of each stock webapp against the English locale inside the Camunda webjar
+ * on the classpath: a webapp update that adds or renames keys fails the build until we translate
+ * them.
  */
 class TranslationsTest {
 
@@ -27,13 +28,24 @@ class TranslationsTest {
     Map<String, JsonNode> chinese = leaves(read(app, "zh-CN.json"));
 
     assertThat(english).as("%s 的英文词条", app).hasSizeGreaterThan(100);
-    assertThat(chinese.keySet()).as("%s：zh-CN.json 与 webjar 中 en.json 的键", app)
+    assertThat(chinese.keySet())
+        .as("%s：zh-CN.json 与 webjar 中 en.json 的键", app)
         .containsExactlyInAnyOrderElementsOf(english.keySet());
-    long inChinese = chinese.entrySet().stream()
-        .filter(e -> e.getValue().isTextual() && e.getValue().asText().codePoints()
-            .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
-        .count();
-    long textual = english.values().stream().filter(v -> v.isTextual() && v.asText().matches(".*[A-Za-z]{3,}.*")).count();
+    long inChinese =
+        chinese.entrySet().stream()
+            .filter(
+                e ->
+                    e.getValue().isTextual()
+                        && e.getValue()
+                            .asText()
+                            .codePoints()
+                            .anyMatch(
+                                c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN))
+            .count();
+    long textual =
+        english.values().stream()
+            .filter(v -> v.isTextual() && v.asText().matches(".*[A-Za-z]{3,}.*"))
+            .count();
     // Technical tokens (ID, JSON, Camunda, <null>) stay as they are; everything else is Chinese.
     assertThat((double) inChinese / textual).as("%s 中文覆盖率", app).isGreaterThan(0.97);
     for (Map.Entry<String, JsonNode> entry : english.entrySet()) {
@@ -41,7 +53,9 @@ class TranslationsTest {
       if (entry.getValue().isTextual()) {
         assertThat(value.isTextual()).as(entry.getKey()).isTrue();
         for (String placeholder : placeholders(entry.getValue().asText())) {
-          assertThat(value.asText()).as("%s 保留占位符 %s", entry.getKey(), placeholder).contains(placeholder);
+          assertThat(value.asText())
+              .as("%s 保留占位符 %s", entry.getKey(), placeholder)
+              .contains(placeholder);
         }
       }
     }
@@ -51,13 +65,16 @@ class TranslationsTest {
   @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
   void theEndOfLifeBannerIsTranslatedWhereTheAppHasOne(String app) throws IOException {
     Map<String, JsonNode> chinese = leaves(read(app, "zh-CN.json"));
-    chinese.entrySet().stream().filter(e -> e.getKey().contains("EOL"))
-        .forEach(e -> assertThat(e.getValue().asText()).as(e.getKey()).containsPattern("\\p{IsHan}"));
+    chinese.entrySet().stream()
+        .filter(e -> e.getKey().contains("EOL"))
+        .forEach(
+            e -> assertThat(e.getValue().asText()).as(e.getKey()).containsPattern("\\p{IsHan}"));
   }
 
   private static java.util.List<String> placeholders(String text) {
     java.util.List<String> found = new java.util.ArrayList<>();
-    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{\\{[^}]*\\}\\}").matcher(text);
+    java.util.regex.Matcher matcher =
+        java.util.regex.Pattern.compile("\\{\\{[^}]*\\}\\}").matcher(text);
     while (matcher.find()) {
       found.add(matcher.group());
     }
@@ -70,7 +87,8 @@ class TranslationsTest {
       assertThat(in).as(path).isNotNull();
       byte[] bytes = in.readAllBytes();
       int bom = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef ? 3 : 0;
-      return JSON.readTree(new String(bytes, bom, bytes.length - bom, java.nio.charset.StandardCharsets.UTF_8));
+      return JSON.readTree(
+          new String(bytes, bom, bytes.length - bom, java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 

@@ -2,7 +2,10 @@ package cn.fazhiduban.plan.parse;
 
 import java.util.OptionalInt;
 
-/** Chinese numerals as plans use them for chapters and sections: 一 … 十 … 三十一 … 九十九 (and 〇/零 in dates). */
+/**
+ * Chinese numerals as plans use them for chapters and sections: 一 … 十 … 三十一 … 九十九 (and 〇/零 in
+ * dates).
+ */
 final class ChineseNumerals {
 
   private static final String DIGITS = "〇一二三四五六七八九";
@@ -27,11 +30,12 @@ final class ChineseNumerals {
         pending = digit;
         continue;
       }
-      int unit = switch (c) {
-        case '十' -> 10;
-        case '百' -> 100;
-        default -> -1;
-      };
+      int unit =
+          switch (c) {
+            case '十' -> 10;
+            case '百' -> 100;
+            default -> -1;
+          };
       if (unit < 0) {
         return OptionalInt.empty();
       }

@@ -14,35 +14,48 @@ import java.util.regex.Pattern;
 /**
  * Finds deadlines in a task's text.
  *
- * <p>Understood: {@code 2023年9月30日前} (that day); {@code 2024年6月底前}, {@code 2024年6月前}, {@code 2024年6月} (end of
- * month; 上旬 the 10th, 中旬 the 20th); {@code 2023年上半年} (06-30), {@code 下半年}/{@code 前三季度}, {@code 第一季度}
- * (quarter end); {@code 到2022年底}, {@code 2025年年底前}, {@code 2025年前} (12-31); a bare year only after 到/至/截至/力争
- * ({@code 到2035年基本建成} → 2035-12-31). Without a year ({@code 12月底前}, {@code 6月30日前}, {@code 年底前}) the plan's
- * year is used. Not deadlines: anything after 每 ({@code 每年12月底前}), years inside 《》 titles, and year ranges such as
- * {@code 2021—2025年}.
+ * <p>Understood: {@code 2023年9月30日前} (that day); {@code 2024年6月底前}, {@code 2024年6月前}, {@code
+ * 2024年6月} (end of month; 上旬 the 10th, 中旬 the 20th); {@code 2023年上半年} (06-30), {@code 下半年}/{@code
+ * 前三季度}, {@code 第一季度} (quarter end); {@code 到2022年底}, {@code 2025年年底前}, {@code 2025年前} (12-31); a
+ * bare year only after 到/至/截至/力争 ({@code 到2035年基本建成} → 2035-12-31). Without a year ({@code 12月底前},
+ * {@code 6月30日前}, {@code 年底前}) the plan's year is used. Not deadlines: anything after 每 ({@code
+ * 每年12月底前}), years inside 《》 titles, and year ranges such as {@code 2021—2025年}.
  *
- * <p>A milestone's text runs from the start of the comma clause holding the date to the end of its sentence, without the
- * closing punctuation.
+ * <p>A milestone's text runs from the start of the comma clause holding the date to the end of its
+ * sentence, without the closing punctuation.
  */
 final class MilestoneExtractor {
 
   private static final String Y = "(\\d{4})\\s*年\\s*";
-  private static final Pattern DATE = Pattern.compile(
-      "(?<ymd>" + Y + "(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号])"
-          + "|(?<ypart>" + Y + "度?(上半年|下半年|前三季度|第?[一二三四1-4]季度))"
-          + "|(?<ym>" + Y + "(\\d{1,2})\\s*月份?(上旬|中旬|下旬|底|末)?(?!起|以来|开始))"
-          + "|(?<yend>" + Y + "[年度]?[底末])"
-          + "|(?<ybefore>" + Y + "(?:以前|之前|前))"
-          + "|(?<ybare>(?<=到|至|截至|截止|力争|争取)(\\d{4})\\s*年(?![以起开初来度]))"
-          + "|(?<md>(?<![\\d年])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号](?=以前|之前|前))"
-          + "|(?<mend>(?<![\\d年])(\\d{1,2})\\s*月份?(?:[底末](?:以前|之前|前)?|以前|之前|前))"
-          + "|(?<yearend>(?<![\\d年])年[底末](?:以前|之前|前)?)");
+  private static final Pattern DATE =
+      Pattern.compile(
+          "(?<ymd>"
+              + Y
+              + "(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号])"
+              + "|(?<ypart>"
+              + Y
+              + "度?(上半年|下半年|前三季度|第?[一二三四1-4]季度))"
+              + "|(?<ym>"
+              + Y
+              + "(\\d{1,2})\\s*月份?(上旬|中旬|下旬|底|末)?(?!起|以来|开始))"
+              + "|(?<yend>"
+              + Y
+              + "[年度]?[底末])"
+              + "|(?<ybefore>"
+              + Y
+              + "(?:以前|之前|前))"
+              + "|(?<ybare>(?<=到|至|截至|截止|力争|争取)(\\d{4})\\s*年(?![以起开初来度]))"
+              + "|(?<md>(?<![\\d年])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号](?=以前|之前|前))"
+              + "|(?<mend>(?<![\\d年])(\\d{1,2})\\s*月份?(?:[底末](?:以前|之前|前)?|以前|之前|前))"
+              + "|(?<yearend>(?<![\\d年])年[底末](?:以前|之前|前)?)");
 
   /** Text whose dates are no deadlines: book titles and plan periods. */
-  private static final Pattern MASKED = Pattern.compile("《[^《》]*》|\\d{4}\\s*[—–\\-－~～]+\\s*\\d{4}\\s*年?");
+  private static final Pattern MASKED =
+      Pattern.compile("《[^《》]*》|\\d{4}\\s*[—–\\-－~～]+\\s*\\d{4}\\s*年?");
 
   /** Milestone texts are stored in columns of 2000 characters. */
   private static final int MAX_TEXT = 2000;
+
   private static final String CLAUSE_START = "，,。；;！!？?：:";
   private static final String SENTENCE_END = "。；;！!？?";
 
@@ -91,7 +104,8 @@ final class MilestoneExtractor {
   private LocalDate due(Matcher m) {
     try {
       if (m.group("ymd") != null) {
-        return LocalDate.of(year(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+        return LocalDate.of(
+            year(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
       }
       if (m.group("ypart") != null) {
         return partOfYear(year(m.group(6)), m.group(7));

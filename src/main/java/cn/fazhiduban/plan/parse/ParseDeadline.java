@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * The time a parse may take. The parser's loops call {@link #check()}; past the deadline it throws
- * {@link PlanParseException#TOO_SLOW}, so the parse stops on the thread that runs it and nothing is left running.
- * Measured with {@link System#nanoTime()}, which counts elapsed time and says nothing about the date.
+ * {@link PlanParseException#TOO_SLOW}, so the parse stops on the thread that runs it and nothing is
+ * left running. Measured with {@link System#nanoTime()}, which counts elapsed time and says nothing
+ * about the date.
  */
 final class ParseDeadline {
 
@@ -25,13 +26,17 @@ final class ParseDeadline {
 
   void check() {
     if (limit != null && System.nanoTime() - startNanos > limit.toNanos()) {
-      throw new PlanParseException(PlanParseException.TOO_SLOW, "方案解析超过" + seconds() + "秒仍未完成，已停止。"
-          + "文件中可能有异常重复或极长的内容；请检查文件，或拆分后分别导入。", null);
+      throw new PlanParseException(
+          PlanParseException.TOO_SLOW,
+          "方案解析超过" + seconds() + "秒仍未完成，已停止。" + "文件中可能有异常重复或极长的内容；请检查文件，或拆分后分别导入。",
+          null);
     }
   }
 
   private String seconds() {
     long millis = limit.toMillis();
-    return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format("%.1f", millis / 1000.0);
+    return millis % 1000 == 0
+        ? Long.toString(millis / 1000)
+        : String.format("%.1f", millis / 1000.0);
   }
 }

@@ -3,7 +3,10 @@ package cn.fazhiduban.plan.parse;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What {@link PlanParser} reads out of a plan document. Nothing here is resolved against the unit directory. */
+/**
+ * What {@link PlanParser} reads out of a plan document. Nothing here is resolved against the unit
+ * directory.
+ */
 public record ParsedPlan(
     String title,
     String issuer,

@@ -10,73 +10,108 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Walks a plan's body (everything from the first chapter heading or task on) and collects chapters, sections and task
- * drafts.
+ * Walks a plan's body (everything from the first chapter heading or task on) and collects chapters,
+ * sections and task drafts.
  *
- * <p>Line kinds: chapter headings {@code 一、…} or {@code 第一章 …}; Chinese-numbered items {@code （一）…}; arabic-numbered
- * items {@code 1.} {@code 1．} {@code 1、} {@code （1）} {@code 1)}; label lines {@code 牵头单位：…}; tab-separated table
- * rows (as {@link PlanDocumentReader} writes Word tables); header cells; everything else is text.
+ * <p>Line kinds: chapter headings {@code 一、…} or {@code 第一章 …}; Chinese-numbered items {@code
+ * （一）…}; arabic-numbered items {@code 1.} {@code 1．} {@code 1、} {@code （1）} {@code 1)}; label lines
+ * {@code 牵头单位：…}; tab-separated table rows (as {@link PlanDocumentReader} writes Word tables);
+ * header cells; everything else is text.
  *
  * <p>Decisions:
  *
  * <ul>
- *   <li>The first arabic-numbered line fixes the task style: {@code 1.}-like ({@code .．、}) or {@code （1）}-like
- *       ({@code （1）(1)1)1）}). Lines of the other style are sub-items and stay in the current task's text.
- *   <li>A {@code （一）} line is a section when arabic tasks follow it (up to the next {@code （二）} or chapter). Without
- *       arabic tasks under it, it is a task when it carries a unit annotation, or when its chapter has no arabic tasks
- *       and other {@code （n）} items of the chapter carry annotations (then it is a task that lacks units); otherwise a
- *       section with no tasks (such as {@code （一）指导思想} in an introductory chapter).
- *   <li>Text lines continue a task while it has no annotation. After a blank line they continue it only when the task's
- *       text stops in mid-sentence (a page or paragraph break pasted from a PDF) or the line carries the task's
- *       annotation; a line that is an annotation by itself ({@code （牵头单位：…）}) or a label line attaches to the task
- *       even after blank lines. Other lines are prose: a chapter's introduction and closing remarks are ignored, while
- *       text left after a task, before the next task or heading, gives a warning that quotes it. Only the
- *       closing remarks after the last task are ignored silently.
- *   <li>A task whose first line is a short heading without punctuation, with its text on the following lines, keeps
- *       that heading apart as its title.
- *   <li>Plans whose only numbering is {@code 一、二、三、} with unit annotations: those items are the tasks.
- *   <li>A line that starts with the next task number and no delimiter ({@code 11完善…} after task 10) starts that
- *       task when the previous task's text is complete; otherwise it is text.
- *   <li>Tables: a header row in tab-separated form, or three or more header cells on consecutive lines (one cell per
- *       line, blank lines between them allowed). In the one-cell-per-line form a row starts at a line holding only its
- *       序号 ({@code 3} or {@code 3.}); its cells are the following non-blank lines, in column order, up to the next
- *       序号 line. A row with fewer non-blank lines than columns is read position by position, blank lines being empty
- *       cells (so empty cells work only in tables without spacer blank lines). A cell never spans lines. Without a 序号
- *       column, every group of as many non-blank lines as there are columns is a row. Chapter and section headings may
- *       sit between rows.
+ *   <li>The first arabic-numbered line fixes the task style: {@code 1.}-like ({@code .．、}) or
+ *       {@code （1）}-like ({@code （1）(1)1)1）}). Lines of the other style are sub-items and stay in
+ *       the current task's text.
+ *   <li>A {@code （一）} line is a section when arabic tasks follow it (up to the next {@code （二）} or
+ *       chapter). Without arabic tasks under it, it is a task when it carries a unit annotation, or
+ *       when its chapter has no arabic tasks and other {@code （n）} items of the chapter carry
+ *       annotations (then it is a task that lacks units); otherwise a section with no tasks (such
+ *       as {@code （一）指导思想} in an introductory chapter).
+ *   <li>Text lines continue a task while it has no annotation. After a blank line they continue it
+ *       only when the task's text stops in mid-sentence (a page or paragraph break pasted from a
+ *       PDF) or the line carries the task's annotation; a line that is an annotation by itself
+ *       ({@code （牵头单位：…）}) or a label line attaches to the task even after blank lines. Other lines
+ *       are prose: a chapter's introduction and closing remarks are ignored, while text left after
+ *       a task, before the next task or heading, gives a warning that quotes it. Only the closing
+ *       remarks after the last task are ignored silently.
+ *   <li>A task whose first line is a short heading without punctuation, with its text on the
+ *       following lines, keeps that heading apart as its title.
+ *   <li>Plans whose only numbering is {@code 一、二、三、} with unit annotations: those items are the
+ *       tasks.
+ *   <li>A line that starts with the next task number and no delimiter ({@code 11完善…} after task 10)
+ *       starts that task when the previous task's text is complete; otherwise it is text.
+ *   <li>Tables: a header row in tab-separated form, or three or more header cells on consecutive
+ *       lines (one cell per line, blank lines between them allowed). In the one-cell-per-line form
+ *       a row starts at a line holding only its 序号 ({@code 3} or {@code 3.}); its cells are the
+ *       following non-blank lines, in column order, up to the next 序号 line. A row with fewer
+ *       non-blank lines than columns is read position by position, blank lines being empty cells
+ *       (so empty cells work only in tables without spacer blank lines). A cell never spans lines.
+ *       Without a 序号 column, every group of as many non-blank lines as there are columns is a row.
+ *       Chapter and section headings may sit between rows.
  * </ul>
  */
 final class PlanBodyParser {
 
-  static final Pattern CHAPTER = Pattern.compile(
-      "^(?:第([一二三四五六七八九十百]+)(?:章|部分|篇)\\s*[、.．：:]?|([一二三四五六七八九十]{1,3})\\s*[、.．])\\s*(.*)$");
-  static final Pattern CN_ITEM = Pattern.compile("^[（(]\\s*([一二三四五六七八九十]{1,3})\\s*[)）]\\s*[、.．]?\\s*(.*)$");
-  /** {@code 1.} but not the decimal {@code 1.5万元}; {@code 1.9月底前…} is task 1, since a date may follow the dot. */
+  static final Pattern CHAPTER =
+      Pattern.compile(
+          "^(?:第([一二三四五六七八九十百]+)(?:章|部分|篇)\\s*[、.．：:]?|([一二三四五六七八九十]{1,3})\\s*[、.．])\\s*(.*)$");
+  static final Pattern CN_ITEM =
+      Pattern.compile("^[（(]\\s*([一二三四五六七八九十]{1,3})\\s*[)）]\\s*[、.．]?\\s*(.*)$");
+
+  /**
+   * {@code 1.} but not the decimal {@code 1.5万元}; {@code 1.9月底前…} is task 1, since a date may
+   * follow the dot.
+   */
   private static final Pattern ARABIC_DOT =
       Pattern.compile("^(\\d{1,3})\\s*[.．、](?!(?!\\d{1,4}\\s*[年月])\\d)\\s*(.+)$");
+
   private static final Pattern ARABIC_PAREN =
       Pattern.compile("^(?:[（(]\\s*(\\d{1,3})\\s*[)）]|(\\d{1,3})\\s*[)）])\\s*(.+)$");
+
   /** Headings are stored in columns of 500 characters. */
   private static final int MAX_HEADING = 500;
+
   private static final Pattern NUMBER_ONLY = Pattern.compile("^(\\d{1,3})\\s*[.．、]?$");
 
-  /** {@code 11完善…}: a number glued to the text, unless what follows is a measure word ({@code 12个}, {@code 3项}). */
-  private static final Pattern ARABIC_BARE = Pattern.compile(
-      "^(\\d{1,3})(?![\\d.．、年月日号个项家次件人名条部类批万亿千百天周期届所座种份本户元余多倍时分秒%％])(\\p{IsHan}.*)$");
+  /**
+   * {@code 11完善…}: a number glued to the text, unless what follows is a measure word ({@code 12个},
+   * {@code 3项}).
+   */
+  private static final Pattern ARABIC_BARE =
+      Pattern.compile(
+          "^(\\d{1,3})(?![\\d.．、年月日号个项家次件人名条部类批万亿千百天周期届所座种份本户元余多倍时分秒%％])(\\p{IsHan}.*)$");
+
   private static final String SENTENCE_DONE = "。；;！!？?）)〕】］";
   private static final String NO_TITLE = "。，,；;：:！!？?（(〔【［";
   private static final int MAX_TITLE = 20;
   private static final int MAX_COLUMNS = 16;
 
-  enum Kind { BLANK, CHAPTER, CN_ITEM, ARABIC, BARE_NUMBERED, SUB_ITEM, LABEL, HEADER_CELL, NUMBER_ONLY, TEXT }
+  enum Kind {
+    BLANK,
+    CHAPTER,
+    CN_ITEM,
+    ARABIC,
+    BARE_NUMBERED,
+    SUB_ITEM,
+    LABEL,
+    HEADER_CELL,
+    NUMBER_ONLY,
+    TEXT
+  }
 
-  private enum Style { DOT, PAREN }
+  private enum Style {
+    DOT,
+    PAREN
+  }
 
   /**
-   * One line, classified: its number and the text after it, the whole (trimmed) line as written, and for tab-separated
-   * rows the cells.
+   * One line, classified: its number and the text after it, the whole (trimmed) line as written,
+   * and for tab-separated rows the cells.
    */
-  private record Lexed(Kind kind, String number, String body, Style style, String line, List<String> cells) {
+  private record Lexed(
+      Kind kind, String number, String body, Style style, String line, List<String> cells) {
 
     Lexed withKind(Kind newKind) {
       return new Lexed(newKind, number, body, style, line, cells);
@@ -100,11 +135,16 @@ final class PlanBodyParser {
   }
 
   /**
-   * What the body holds. {@code start} is the index of its first line (the lines before are the plan's header), or -1
-   * when there is no body; {@code end} is the index after the last line that belongs to a task (what follows, such as a
-   * signature and date, is the plan's footer).
+   * What the body holds. {@code start} is the index of its first line (the lines before are the
+   * plan's header), or -1 when there is no body; {@code end} is the index after the last line that
+   * belongs to a task (what follows, such as a signature and date, is the plan's footer).
    */
-  record Result(int start, int end, List<ChapterDraft> chapters, List<TaskDraft> drafts, List<ParseWarning> warnings) {}
+  record Result(
+      int start,
+      int end,
+      List<ChapterDraft> chapters,
+      List<TaskDraft> drafts,
+      List<ParseWarning> warnings) {}
 
   private final UnitAnnotationParser annotations;
 
@@ -121,11 +161,17 @@ final class PlanBodyParser {
     return new Walk(lexed, start, deadline).run();
   }
 
-  /** Index of the first body line: a chapter heading, a numbered item or a table header; -1 if there is none. */
+  /**
+   * Index of the first body line: a chapter heading, a numbered item or a table header; -1 if there
+   * is none.
+   */
   private static int bodyStart(Lexed[] lexed) {
     for (int i = 0; i < lexed.length; i++) {
       Kind kind = lexed[i].kind();
-      if (kind == Kind.CHAPTER || kind == Kind.CN_ITEM || kind == Kind.ARABIC || tableHeaderAt(lexed, i).isPresent()) {
+      if (kind == Kind.CHAPTER
+          || kind == Kind.CN_ITEM
+          || kind == Kind.ARABIC
+          || tableHeaderAt(lexed, i).isPresent()) {
         return i;
       }
     }
@@ -141,7 +187,9 @@ final class PlanBodyParser {
       String raw = lines.get(i);
       if (raw.indexOf('\t') >= 0) {
         List<String> cells = Arrays.stream(raw.split("\t", -1)).map(Texts::clean).toList();
-        lexed[i] = lexLine(String.join("", cells)).withCells(cells); // outside a table the row reads as one line
+        lexed[i] =
+            lexLine(String.join("", cells))
+                .withCells(cells); // outside a table the row reads as one line
       } else {
         lexed[i] = lexLine(Texts.joinBrokenWords(Texts.clean(raw)));
       }
@@ -156,7 +204,8 @@ final class PlanBodyParser {
     }
     Matcher m = CHAPTER.matcher(line);
     if (m.matches()) {
-      return new Lexed(Kind.CHAPTER, m.group(1) != null ? m.group(1) : m.group(2), m.group(3), null, line, null);
+      return new Lexed(
+          Kind.CHAPTER, m.group(1) != null ? m.group(1) : m.group(2), m.group(3), null, line, null);
     }
     m = CN_ITEM.matcher(line);
     if (m.matches()) {
@@ -172,7 +221,13 @@ final class PlanBodyParser {
     }
     m = ARABIC_PAREN.matcher(line);
     if (m.matches() && Texts.containsHan(m.group(3))) {
-      return new Lexed(Kind.ARABIC, m.group(1) != null ? m.group(1) : m.group(2), m.group(3), Style.PAREN, line, null);
+      return new Lexed(
+          Kind.ARABIC,
+          m.group(1) != null ? m.group(1) : m.group(2),
+          m.group(3),
+          Style.PAREN,
+          line,
+          null);
     }
     m = ARABIC_BARE.matcher(line);
     if (m.matches()) {
@@ -187,7 +242,9 @@ final class PlanBodyParser {
     return new Lexed(Kind.TEXT, null, line, null, line, null);
   }
 
-  /** The first arabic item fixes the task style; items in the other style are sub-items of a task. */
+  /**
+   * The first arabic item fixes the task style; items in the other style are sub-items of a task.
+   */
   private static void fixTaskStyle(Lexed[] lexed) {
     Style taskStyle = null;
     for (int i = 0; i < lexed.length; i++) {
@@ -203,7 +260,10 @@ final class PlanBodyParser {
     }
   }
 
-  /** A table header starting at line {@code i}: a tab-separated header row, or header cells one per line. */
+  /**
+   * A table header starting at line {@code i}: a tab-separated header row, or header cells one per
+   * line.
+   */
   private static Optional<HeaderAt> tableHeaderAt(Lexed[] lexed, int i) {
     Lexed l = lexed[i];
     if (l.cells() != null) {
@@ -214,11 +274,13 @@ final class PlanBodyParser {
     }
     List<String> cells = new ArrayList<>();
     int j = i;
-    while (j < lexed.length && (lexed[j].kind() == Kind.HEADER_CELL || lexed[j].kind() == Kind.BLANK)) {
+    while (j < lexed.length
+        && (lexed[j].kind() == Kind.HEADER_CELL || lexed[j].kind() == Kind.BLANK)) {
       if (lexed[j].kind() == Kind.HEADER_CELL) {
         cells.add(lexed[j].body());
         if (cells.size() > MAX_COLUMNS) {
-          return Optional.empty(); // no table has that many columns; stopping here keeps the scan short
+          return Optional
+              .empty(); // no table has that many columns; stopping here keeps the scan short
         }
       }
       j++;
@@ -242,10 +304,13 @@ final class PlanBodyParser {
     private final List<TaskDraft> drafts = new ArrayList<>();
     private final List<ParseWarning> warnings = new ArrayList<>();
     private final ParseDeadline deadline;
+
     /** The plan numbers its tasks 一、二、三、 and has no other tasks. */
     private final boolean chaptersAreTasks;
+
     /** Text lines after a task that went into none; a warning unless they close the plan. */
     private final List<Integer> loose = new ArrayList<>();
+
     private Integer lastNumber;
     private ChapterDraft chapter;
     private String section;
@@ -253,8 +318,10 @@ final class PlanBodyParser {
     private boolean blankSinceLastLine;
     private boolean warnedNoChapter;
     private Schema table;
+
     /** The line being read. */
     private int index;
+
     /** Index after the last line that went into a task. */
     private int taskEnd;
 
@@ -266,13 +333,18 @@ final class PlanBodyParser {
       this.chaptersAreTasks = chaptersAreTasks();
     }
 
-    /** No arabic task, no （n） task, no table, and some 一、 item carries units: the 一、 items are the tasks. */
+    /**
+     * No arabic task, no （n） task, no table, and some 一、 item carries units: the 一、 items are the
+     * tasks.
+     */
     private boolean chaptersAreTasks() {
       boolean chapterWithUnits = false;
       for (int i = start; i < lexed.length; i++) {
         deadline.check();
         Kind kind = lexed[i].kind();
-        if (kind == Kind.ARABIC || (kind == Kind.CN_ITEM && !cnIsSection[i]) || tableHeaderAt(lexed, i).isPresent()) {
+        if (kind == Kind.ARABIC
+            || (kind == Kind.CN_ITEM && !cnIsSection[i])
+            || tableHeaderAt(lexed, i).isPresent()) {
           return false;
         }
         if (kind == Kind.CHAPTER && !chapterWithUnits) {
@@ -363,7 +435,8 @@ final class PlanBodyParser {
         draft.text.append(l.line());
         tookLine();
       } else if (draft != null) {
-        warnings.add(new ParseWarning(lineNo, "「" + Texts.limit(l.line(), 40) + "」在任务的单位标注之后，未归入任何任务，已忽略"));
+        warnings.add(
+            new ParseWarning(lineNo, "「" + Texts.limit(l.line(), 40) + "」在任务的单位标注之后，未归入任何任务，已忽略"));
       }
     }
 
@@ -379,15 +452,19 @@ final class PlanBodyParser {
       String t = Texts.clean(text);
       Optional<UnitAnnotationParser.Found> annotation = annotations.find(t);
       boolean lineHasAnnotation = annotation.isPresent();
-      boolean wholeLineIsAnnotation = lineHasAnnotation && annotation.get().start() == 0
-          && Texts.OPEN.indexOf(t.charAt(0)) >= 0;
-      boolean continues = !draft.closed
-          && (!blankSinceLastLine || !endsSentence(draft.text) || lineHasAnnotation);
+      boolean wholeLineIsAnnotation =
+          lineHasAnnotation
+              && annotation.get().start() == 0
+              && Texts.OPEN.indexOf(t.charAt(0)) >= 0;
+      boolean continues =
+          !draft.closed && (!blankSinceLastLine || !endsSentence(draft.text) || lineHasAnnotation);
       if (wholeLineIsAnnotation && draft.labelLines.isEmpty() && !draft.closed) {
         draft.text.append(t);
         draft.closed = true;
         tookLine();
-      } else if (wholeLineIsAnnotation && draft.labelLines.isEmpty() && annotations.find(draft.text).isEmpty()) {
+      } else if (wholeLineIsAnnotation
+          && draft.labelLines.isEmpty()
+          && annotations.find(draft.text).isEmpty()) {
         draft.text.append(t);
         draft.closed = true;
         tookLine();
@@ -409,16 +486,27 @@ final class PlanBodyParser {
     }
 
     private boolean endsSentence(CharSequence text) {
-      String t = Texts.stripTrailing(text.length() > 20 ? text.subSequence(text.length() - 20, text.length()).toString()
-          : text.toString(), "");
+      String t =
+          Texts.stripTrailing(
+              text.length() > 20
+                  ? text.subSequence(text.length() - 20, text.length()).toString()
+                  : text.toString(),
+              "");
       return t.isEmpty() || SENTENCE_DONE.indexOf(t.charAt(t.length() - 1)) >= 0;
     }
 
-    /** Text between two tasks, or between a task and a heading, belongs to no task: say so, quoting it. */
+    /**
+     * Text between two tasks, or between a task and a heading, belongs to no task: say so, quoting
+     * it.
+     */
     private void warnLoose() {
       for (int line : loose) {
-        warnings.add(new ParseWarning(line, "「" + Texts.limit(lexed[line - 1].line(), 40)
-            + "」不属于任何任务（前一项任务已有单位标注或已结束），已忽略，请核对"));
+        warnings.add(
+            new ParseWarning(
+                line,
+                "「"
+                    + Texts.limit(lexed[line - 1].line(), 40)
+                    + "」不属于任何任务（前一项任务已有单位标注或已结束），已忽略，请核对"));
       }
       loose.clear();
     }
@@ -458,8 +546,11 @@ final class PlanBodyParser {
       String body = Texts.clean(text);
       draft.text.append(body);
       draft.closed = annotations.find(draft.text).isPresent();
-      draft.titleCandidate = !draft.closed && !body.isEmpty() && body.length() <= MAX_TITLE
-          && body.chars().noneMatch(c -> NO_TITLE.indexOf(c) >= 0);
+      draft.titleCandidate =
+          !draft.closed
+              && !body.isEmpty()
+              && body.length() <= MAX_TITLE
+              && body.chars().noneMatch(c -> NO_TITLE.indexOf(c) >= 0);
     }
 
     private void closeDraft() {
@@ -492,7 +583,9 @@ final class PlanBodyParser {
         return i + 1;
       }
       if (table.numberFirst()) {
-        return l.kind() == Kind.NUMBER_ONLY ? anchoredRow(i) : i + 1; // anything else between rows is prose
+        return l.kind() == Kind.NUMBER_ONLY
+            ? anchoredRow(i)
+            : i + 1; // anything else between rows is prose
       }
       return groupedRow(i);
     }
@@ -515,7 +608,9 @@ final class PlanBodyParser {
       if (nonBlank.size() >= expected) {
         nonBlank.subList(0, expected).forEach(j -> cells.add(rawText(j)));
         lastCell = expected == 0 ? i : nonBlank.get(expected - 1);
-        if (nonBlank.size() > expected && end < lexed.length && lexed[end].kind() == Kind.NUMBER_ONLY) {
+        if (nonBlank.size() > expected
+            && end < lexed.length
+            && lexed[end].kind() == Kind.NUMBER_ONLY) {
           warnings.add(new ParseWarning(i + 1, "表格行的单元格多于表头列数，多出的内容已忽略"));
         }
       } else { // some cells are empty: blank lines count as cells
@@ -525,12 +620,16 @@ final class PlanBodyParser {
         lastCell = Math.min(end - 1, i + expected);
       }
       row(cells, i + 1);
-      taskEnd = lastCell + 1; // lines after the last cell (closing remarks, signature) are no part of the table
+      taskEnd =
+          lastCell + 1; // lines after the last cell (closing remarks, signature) are no part of the
+      // table
       return end;
     }
 
     private boolean endsRow(Lexed l) {
-      return l.kind() == Kind.NUMBER_ONLY || l.kind() == Kind.CHAPTER || l.kind() == Kind.CN_ITEM
+      return l.kind() == Kind.NUMBER_ONLY
+          || l.kind() == Kind.CHAPTER
+          || l.kind() == Kind.CN_ITEM
           || l.kind() == Kind.HEADER_CELL;
     }
 
@@ -563,14 +662,15 @@ final class PlanBodyParser {
       switch (l.kind()) {
         case CHAPTER -> startChapter(l);
         case CN_ITEM -> startSection(l);
-        default -> { } // blank lines and prose between rows
+        default -> {} // blank lines and prose between rows
       }
     }
 
     private void row(List<String> cells, int lineNo) {
       deadline.check();
       startTask(null, "", lineNo);
-      TableLayout.fill(draft, table, cells); // without a 序号 the number stays null: numbered in order later
+      TableLayout.fill(
+          draft, table, cells); // without a 序号 the number stays null: numbered in order later
       closeDraft();
     }
 
@@ -601,8 +701,9 @@ final class PlanBodyParser {
         }
       }
       for (int i : items) {
-        boolean task = !hasArabicUnder(i, to)
-            && (carriesUnits(i, to) || (!chapterHasArabic && chapterHasCnTask));
+        boolean task =
+            !hasArabicUnder(i, to)
+                && (carriesUnits(i, to) || (!chapterHasArabic && chapterHasCnTask));
         isSection[i] = !task;
       }
     }

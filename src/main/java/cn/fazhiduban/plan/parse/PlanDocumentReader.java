@@ -27,29 +27,39 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 /**
  * Turns an uploaded plan file into the plain text {@link PlanParser} reads.
  *
- * <p>The content decides the format, the file name only sharpens the message: a Word file is a zip holding
- * {@code word/document.xml}; text is UTF-8 (a BOM is dropped), else GB18030 (which covers GBK and GB2312, common in
- * government files), or UTF-16 when it starts with a UTF-16 BOM. PDF, old Word/WPS (.doc/.wps), images, other archives
- * and binary data are refused with {@link PlanParseException#UNREADABLE}.
+ * <p>The content decides the format, the file name only sharpens the message: a Word file is a zip
+ * holding {@code word/document.xml}; text is UTF-8 (a BOM is dropped), else GB18030 (which covers
+ * GBK and GB2312, common in government files), or UTF-16 when it starts with a UTF-16 BOM. PDF, old
+ * Word/WPS (.doc/.wps), images, other archives and binary data are refused with {@link
+ * PlanParseException#UNREADABLE}.
  *
- * <p>Word files: body paragraphs and tables are read in document order. A paragraph is a line (line breaks inside it
- * make more lines, tabs become spaces); Word's automatic list numbers ({@code 1.}, {@code （一）}) are written out, since
- * the parser needs them. A table row becomes one line with its cells separated by tabs, the form the parser reads as a
- * table row; a row with a single filled cell (a heading merged across the table) becomes a plain line. A cell merged
- * down from the row above repeats that row's text. Paragraphs inside one cell are joined: with 、 when they look like a
- * list of unit names, else directly.
+ * <p>Word files: body paragraphs and tables are read in document order. A paragraph is a line (line
+ * breaks inside it make more lines, tabs become spaces); Word's automatic list numbers ({@code 1.},
+ * {@code （一）}) are written out, since the parser needs them. A table row becomes one line with its
+ * cells separated by tabs, the form the parser reads as a table row; a row with a single filled
+ * cell (a heading merged across the table) becomes a plain line. A cell merged down from the row
+ * above repeats that row's text. Paragraphs inside one cell are joined: with 、 when they look like
+ * a list of unit names, else directly.
  */
 public class PlanDocumentReader {
 
   private static final byte[] ZIP = {'P', 'K', 3, 4};
   private static final byte[] PDF = {'%', 'P', 'D', 'F'};
-  private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-      (byte) 0xE1};
+  private static final byte[] OLE2 = {
+    (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1
+  };
   private static final byte[] RTF = {'{', '\\', 'r', 't', 'f'};
   private static final byte[][] OTHER_BINARY = {
-      {(byte) 0x89, 'P', 'N', 'G'}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, {'G', 'I', 'F', '8'},
-      {'I', 'I', '*', 0}, {'M', 'M', 0, '*'}, {'R', 'a', 'r', '!'}, {'7', 'z', (byte) 0xBC, (byte) 0xAF},
-      {0x1F, (byte) 0x8B}, {'B', 'Z', 'h'}};
+    {(byte) 0x89, 'P', 'N', 'G'},
+    {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+    {'G', 'I', 'F', '8'},
+    {'I', 'I', '*', 0},
+    {'M', 'M', 0, '*'},
+    {'R', 'a', 'r', '!'},
+    {'7', 'z', (byte) 0xBC, (byte) 0xAF},
+    {0x1F, (byte) 0x8B},
+    {'B', 'Z', 'h'}
+  };
   private static final Charset GB18030 = Charset.forName("GB18030");
   private static final double MAX_CONTROL_SHARE = 0.01;
 
@@ -61,7 +71,8 @@ public class PlanDocumentReader {
    * @param content the file's bytes
    * @param filename the uploaded name, may be {@code null}; only a hint
    * @param contentType the declared type, may be {@code null}; not trusted
-   * @throws PlanParseException with {@link PlanParseException#UNREADABLE} when the file is no .docx or text file
+   * @throws PlanParseException with {@link PlanParseException#UNREADABLE} when the file is no .docx
+   *     or text file
    */
   public String toText(byte[] content, String filename, String contentType) {
     if (content == null || content.length == 0) {
@@ -158,7 +169,8 @@ public class PlanDocumentReader {
   /** Strict decoding: {@code null} when the bytes are not valid in that charset. */
   private static String decode(byte[] content, int offset, Charset charset) {
     try {
-      return charset.newDecoder()
+      return charset
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(content, offset, content.length - offset))
@@ -178,9 +190,11 @@ public class PlanDocumentReader {
   }
 
   private static boolean mostlyControlCharacters(String text) {
-    long control = text.chars()
-        .filter(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')
-        .count();
+    long control =
+        text.chars()
+            .filter(
+                c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f')
+            .count();
     return control > text.length() * MAX_CONTROL_SHARE;
   }
 
@@ -226,14 +240,22 @@ public class PlanDocumentReader {
       if (filled.isEmpty()) {
         continue;
       }
-      lines.add(filled.size() == 1 && cells.size() > 1 && spansRow(row) ? filled.get(0) : String.join("\t", cells));
+      lines.add(
+          filled.size() == 1 && cells.size() > 1 && spansRow(row)
+              ? filled.get(0)
+              : String.join("\t", cells));
     }
     lines.add("");
   }
 
-  /** A row whose only filled cell is merged across the table, e.g. a chapter heading between task rows. */
+  /**
+   * A row whose only filled cell is merged across the table, e.g. a chapter heading between task
+   * rows.
+   */
   private static boolean spansRow(XWPFTableRow row) {
-    return row.getTableCells().stream().filter(c -> !cellText(c).isBlank()).allMatch(c -> span(c) > 1)
+    return row.getTableCells().stream()
+            .filter(c -> !cellText(c).isBlank())
+            .allMatch(c -> span(c) > 1)
         || row.getTableCells().size() == 1;
   }
 
@@ -248,7 +270,9 @@ public class PlanDocumentReader {
     for (XWPFTable nested : cell.getTables()) {
       nested.getRows().forEach(r -> r.getTableCells().forEach(c -> parts.add(cellText(c))));
     }
-    boolean unitList = parts.size() > 1 && parts.stream().allMatch(p -> p.length() <= 20 && !p.matches(".*[。；;，,].*"));
+    boolean unitList =
+        parts.size() > 1
+            && parts.stream().allMatch(p -> p.length() <= 20 && !p.matches(".*[。；;，,].*"));
     return String.join(unitList ? "、" : "", parts);
   }
 
@@ -296,8 +320,13 @@ public class PlanDocumentReader {
 
     private static String format(int n, String format) {
       return switch (format) {
-        case "chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographTraditional",
-            "japaneseCounting", "taiwaneseCounting" -> ChineseNumerals.toChinese(n);
+        case "chineseCounting",
+            "chineseCountingThousand",
+            "chineseLegalSimplified",
+            "ideographTraditional",
+            "japaneseCounting",
+            "taiwaneseCounting" ->
+            ChineseNumerals.toChinese(n);
         default -> Integer.toString(n);
       };
     }

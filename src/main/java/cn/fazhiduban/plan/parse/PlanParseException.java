@@ -1,8 +1,8 @@
 package cn.fazhiduban.plan.parse;
 
 /**
- * The input is no plan we can read. {@link #code()} is {@code not-a-plan}, {@code unreadable}, or {@code too-slow} when
- * the parse ran past its deadline.
+ * The input is no plan we can read. {@link #code()} is {@code not-a-plan}, {@code unreadable}, or
+ * {@code too-slow} when the parse ran past its deadline.
  */
 public class PlanParseException extends RuntimeException {
 

@@ -8,11 +8,15 @@ final class Texts {
 
   /** Opening and closing brackets that plans use around annotations and inside unit names. */
   static final String OPEN = "（(〔[【［｛{";
+
   static final String CLOSE = "）)〕]】］｝}";
 
   private Texts() {}
 
-  /** Like {@link String#strip()}, but also removes no-break spaces, BOMs and zero-width spaces that Word leaves. */
+  /**
+   * Like {@link String#strip()}, but also removes no-break spaces, BOMs and zero-width spaces that
+   * Word leaves.
+   */
   static String clean(String s) {
     if (s == null) {
       return "";
@@ -36,7 +40,7 @@ final class Texts {
     return clean(s).isEmpty();
   }
 
-  /** Removes every kind of space, e.g. from centred titles such as {@code 序  号}. */
+  /** Removes every kind of space, e.g. from centred titles such as {@code 序 号}. */
   static String withoutSpaces(String s) {
     StringBuilder out = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
@@ -49,13 +53,17 @@ final class Texts {
 
   /**
    * Removes the spaces and line breaks that PDF and web copies leave inside words ({@code 牵 头},
-   * {@code 人力 资源社会保障局}, {@code 牵头单位 ：}): a run of spaces goes when it sits between two Chinese characters,
-   * unless it separates two names: the text before ends like a unit name and the text after starts like one
-   * ({@code 区司法局 区法院}, but {@code 市政府办 公室} is one name broken by a PDF); and
-   * when it touches full-width punctuation. Other spaces (between digits and words, in Latin text) stay.
+   * {@code 人力 资源社会保障局}, {@code 牵头单位 ：}): a run of spaces goes when it sits between two Chinese
+   * characters, unless it separates two names: the text before ends like a unit name and the text
+   * after starts like one ({@code 区司法局 区法院}, but {@code 市政府办 公室} is one name broken by a PDF); and
+   * when it touches full-width punctuation. Other spaces (between digits and words, in Latin text)
+   * stay.
    */
   static String joinBrokenWords(String s) {
-    if (s.indexOf(' ') < 0 && s.indexOf('\u3000') < 0 && s.indexOf('\t') < 0 && s.indexOf('\u00A0') < 0) {
+    if (s.indexOf(' ') < 0
+        && s.indexOf('\u3000') < 0
+        && s.indexOf('\t') < 0
+        && s.indexOf('\u00A0') < 0) {
       return s;
     }
     StringBuilder out = new StringBuilder(s.length());
@@ -78,8 +86,9 @@ final class Texts {
         if (isFullWidthPunctuation(left) || isFullWidthPunctuation(right)) {
           keep = false;
         } else if (isHan(left) && isHan(right)) {
-          keep = UnitNames.endsLikeUnit(out, Math.max(0, out.length() - UnitNames.TAIL))
-              && UnitNames.startsLikeUnit(s, end);
+          keep =
+              UnitNames.endsLikeUnit(out, Math.max(0, out.length() - UnitNames.TAIL))
+                  && UnitNames.startsLikeUnit(s, end);
         }
       }
       if (keep) {
@@ -95,13 +104,24 @@ final class Texts {
   }
 
   private static boolean isFullWidthPunctuation(char c) {
-    return (c >= '\u3001' && c <= '\u3003') || (c >= '\u3008' && c <= '\u3011') || (c >= '\u3014' && c <= '\u301F')
-        || (c >= '\uFF01' && c <= '\uFF0F') || (c >= '\uFF1A' && c <= '\uFF1F') || c == '\u201C' || c == '\u201D'
-        || c == '\u2018' || c == '\u2019' || c == '\uFF3B' || c == '\uFF3D' || c == '\uFF5B' || c == '\uFF5D';
+    return (c >= '\u3001' && c <= '\u3003')
+        || (c >= '\u3008' && c <= '\u3011')
+        || (c >= '\u3014' && c <= '\u301F')
+        || (c >= '\uFF01' && c <= '\uFF0F')
+        || (c >= '\uFF1A' && c <= '\uFF1F')
+        || c == '\u201C'
+        || c == '\u201D'
+        || c == '\u2018'
+        || c == '\u2019'
+        || c == '\uFF3B'
+        || c == '\uFF3D'
+        || c == '\uFF5B'
+        || c == '\uFF5D';
   }
 
   static boolean containsHan(String s) {
-    return s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    return s.codePoints()
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
   }
 
   /** Strips the given characters from the end of {@code s} (after trimming). */
@@ -115,8 +135,8 @@ final class Texts {
   }
 
   /**
-   * Splits at every separator character that sits outside brackets, so that {@code 各党委（党组），各单位部门} gives
-   * {@code 各党委（党组）} and {@code 各单位部门}. Empty pieces are dropped.
+   * Splits at every separator character that sits outside brackets, so that {@code 各党委（党组），各单位部门}
+   * gives {@code 各党委（党组）} and {@code 各单位部门}. Empty pieces are dropped.
    */
   static List<String> splitOutsideBrackets(String s, String separators) {
     List<String> parts = new ArrayList<>();

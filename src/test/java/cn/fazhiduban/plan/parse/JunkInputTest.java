@@ -9,21 +9,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Text that is no plan is rejected with not-a-plan and a Chinese message, never parsed into nonsense. */
+/**
+ * Text that is no plan is rejected with not-a-plan and a Chinese message, never parsed into
+ * nonsense.
+ */
 class JunkInputTest {
 
-
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",
-      "   \n\t \u3000\n",
-      "hello world",
-      "1. Introduction\n2. Scope\n3. Terms",
-      "今天天气很好，我们去公园散步。公园里有很多人，大家都很开心。\n\n晚上回家吃饭。",
-      "一、会议时间\n2024年3月1日上午9时\n二、会议地点\n区政府第一会议室",
-      "经费预算1.5万元，2.3万元用于培训。",
-      "1.5万元用于培训，2.3万元用于宣传。"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "   \n\t \u3000\n",
+        "hello world",
+        "1. Introduction\n2. Scope\n3. Terms",
+        "今天天气很好，我们去公园散步。公园里有很多人，大家都很开心。\n\n晚上回家吃饭。",
+        "一、会议时间\n2024年3月1日上午9时\n二、会议地点\n区政府第一会议室",
+        "经费预算1.5万元，2.3万元用于培训。",
+        "1.5万元用于培训，2.3万元用于宣传。"
+      })
   void rejectsTextWithoutNumberedTasks(String text) {
     assertNotAPlan(text);
   }
@@ -48,9 +51,11 @@ class JunkInputTest {
 
   private void assertNotAPlan(String text) {
     assertThatThrownBy(() -> PlanFixtures.parse(text))
-        .isInstanceOfSatisfying(PlanParseException.class, e -> {
-          assertThat(e.code()).isEqualTo(PlanParseException.NOT_A_PLAN);
-          assertThat(e.getMessage()).containsPattern("\\p{IsHan}");
-        });
+        .isInstanceOfSatisfying(
+            PlanParseException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PlanParseException.NOT_A_PLAN);
+              assertThat(e.getMessage()).containsPattern("\\p{IsHan}");
+            });
   }
 }

@@ -26,7 +26,10 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
-/** Reading uploaded files. Word fixtures are built in memory with POI, so no binary file sits in the repository. */
+/**
+ * Reading uploaded files. Word fixtures are built in memory with POI, so no binary file sits in the
+ * repository.
+ */
 class PlanDocumentReaderTest {
 
   private final PlanDocumentReader reader = new PlanDocumentReader();
@@ -60,7 +63,10 @@ class PlanDocumentReaderTest {
 
   @Test
   void utf16TextWithBom() {
-    byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, "一、任务\n1.测试任务。".getBytes(StandardCharsets.UTF_16LE));
+    byte[] utf16 =
+        concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE},
+            "一、任务\n1.测试任务。".getBytes(StandardCharsets.UTF_16LE));
     assertThat(reader.toText(utf16, "plan.txt", null)).isEqualTo("一、任务\n1.测试任务。");
   }
 
@@ -68,46 +74,66 @@ class PlanDocumentReaderTest {
 
   @Test
   void docxWithTasksInParagraphsReadsLikeTheTextFile() {
-    byte[] docx = docx(doc -> PlanFixtures.seed().lines().forEach(line -> doc.createParagraph().createRun().setText(line)));
-    String text = reader.toText(docx, "两江新区方案.docx",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    byte[] docx =
+        docx(
+            doc ->
+                PlanFixtures.seed()
+                    .lines()
+                    .forEach(line -> doc.createParagraph().createRun().setText(line)));
+    String text =
+        reader.toText(
+            docx,
+            "两江新区方案.docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     ParsedPlan fromWord = PlanFixtures.parse(text);
     assertThat(fromWord).isEqualTo(PlanFixtures.parse(PlanFixtures.seed()));
   }
 
   @Test
   void docxParagraphTabsAndLineBreaks() {
-    byte[] docx = docx(doc -> {
-      doc.createParagraph().createRun().setText("临江区法治政府建设任务分解方案");
-      doc.createParagraph().createRun().setText("一、健全依法决策机制");
-      XWPFRun run = doc.createParagraph().createRun();
-      run.setText("1.\t制定年度重大行政决策事项目录。");
-      run.addBreak();
-      run.setText("（牵头单位：区政府办公室；责任单位：各部门）");
-    });
+    byte[] docx =
+        docx(
+            doc -> {
+              doc.createParagraph().createRun().setText("临江区法治政府建设任务分解方案");
+              doc.createParagraph().createRun().setText("一、健全依法决策机制");
+              XWPFRun run = doc.createParagraph().createRun();
+              run.setText("1.\t制定年度重大行政决策事项目录。");
+              run.addBreak();
+              run.setText("（牵头单位：区政府办公室；责任单位：各部门）");
+            });
     String text = reader.toText(docx, "plan.docx", null);
     assertThat(text.lines()).contains("1. 制定年度重大行政决策事项目录。", "（牵头单位：区政府办公室；责任单位：各部门）");
     ParsedPlan plan = PlanFixtures.parse(text);
-    assertThat(plan.tasks()).singleElement().satisfies(t -> {
-      assertThat(t.text()).isEqualTo("制定年度重大行政决策事项目录。");
-      assertThat(t.leadUnits()).containsExactly("区政府办公室");
-      assertThat(t.responsibleUnits()).containsExactly("各部门");
-    });
+    assertThat(plan.tasks())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.text()).isEqualTo("制定年度重大行政决策事项目录。");
+              assertThat(t.leadUnits()).containsExactly("区政府办公室");
+              assertThat(t.responsibleUnits()).containsExactly("各部门");
+            });
   }
 
   @Test
   void docxWithWordListNumbering() {
-    byte[] docx = docx(doc -> {
-      XWPFNumbering numbering = doc.createNumbering();
-      BigInteger chapters = numbering.addNum(numbering.addAbstractNum(abstractNum(0, STNumberFormat.CHINESE_COUNTING, "%1、")));
-      BigInteger tasks = numbering.addNum(numbering.addAbstractNum(abstractNum(1, STNumberFormat.DECIMAL, "%1.")));
-      doc.createParagraph().createRun().setText("临江区法治政府建设工作要点");
-      numbered(doc, chapters, "健全依法决策机制");
-      numbered(doc, tasks, "制定重大行政决策事项目录。（牵头单位：区政府办公室）");
-      numbered(doc, tasks, "推行法律顾问制度。（牵头单位：区司法局）");
-      numbered(doc, chapters, "严格规范执法");
-      numbered(doc, tasks, "落实行政执法三项制度。（牵头单位：区司法局；责任单位：各执法部门）");
-    });
+    byte[] docx =
+        docx(
+            doc -> {
+              XWPFNumbering numbering = doc.createNumbering();
+              BigInteger chapters =
+                  numbering.addNum(
+                      numbering.addAbstractNum(
+                          abstractNum(0, STNumberFormat.CHINESE_COUNTING, "%1、")));
+              BigInteger tasks =
+                  numbering.addNum(
+                      numbering.addAbstractNum(abstractNum(1, STNumberFormat.DECIMAL, "%1.")));
+              doc.createParagraph().createRun().setText("临江区法治政府建设工作要点");
+              numbered(doc, chapters, "健全依法决策机制");
+              numbered(doc, tasks, "制定重大行政决策事项目录。（牵头单位：区政府办公室）");
+              numbered(doc, tasks, "推行法律顾问制度。（牵头单位：区司法局）");
+              numbered(doc, chapters, "严格规范执法");
+              numbered(doc, tasks, "落实行政执法三项制度。（牵头单位：区司法局；责任单位：各执法部门）");
+            });
     ParsedPlan plan = PlanFixtures.parse(reader.toText(docx, "plan.docx", null));
     assertThat(plan.warnings()).isEmpty();
     assertThat(plan.chapters()).extracting(ParsedPlan.Chapter::number).containsExactly("一", "二");
@@ -117,28 +143,34 @@ class PlanDocumentReaderTest {
 
   @Test
   void docxWithTasksInATable() {
-    byte[] docx = docx(doc -> {
-      doc.createParagraph().createRun().setText("临江区法治政府建设任务分工表");
-      doc.createParagraph().createRun().setText("临江区人民政府办公室");
-      doc.createParagraph().createRun().setText("2024年3月1日");
-      XWPFTable table = doc.createTable(1, 4);
-      String[] header = {"序号", "工作任务", "牵头单位", "配合单位"};
-      for (int i = 0; i < 4; i++) {
-        table.getRow(0).getCell(i).setText(header[i]);
-      }
-      mergedRow(table, "一、健全依法决策机制");
-      row(table, "1", "制定年度重大行政决策事项目录，12月底前向社会公布。", "区政府办公室", "区司法局、各部门");
-      XWPFTableRow second = row(table, "2", "健全行政规范性文件合法性审核机制。", "区司法局", "");
-      XWPFTableCell units = second.getCell(3);
-      units.removeParagraph(0);
-      units.addParagraph().createRun().setText("区发展改革委");
-      units.addParagraph().createRun().setText("区财政局");
-      mergedRow(table, "二、严格规范公正文明执法");
-      XWPFTableRow third = row(table, "3", "深化综合行政执法改革。", "区委编办", "各街道办事处");
-      XWPFTableRow fourth = row(table, "4", "规范涉企行政检查。", "", "有关部门按职责分工负责");
-      third.getCell(2).getCTTc().addNewTcPr().addNewVMerge().setVal(STMerge.RESTART);
-      fourth.getCell(2).getCTTc().addNewTcPr().addNewVMerge(); // merged with the cell above: 区委编办
-    });
+    byte[] docx =
+        docx(
+            doc -> {
+              doc.createParagraph().createRun().setText("临江区法治政府建设任务分工表");
+              doc.createParagraph().createRun().setText("临江区人民政府办公室");
+              doc.createParagraph().createRun().setText("2024年3月1日");
+              XWPFTable table = doc.createTable(1, 4);
+              String[] header = {"序号", "工作任务", "牵头单位", "配合单位"};
+              for (int i = 0; i < 4; i++) {
+                table.getRow(0).getCell(i).setText(header[i]);
+              }
+              mergedRow(table, "一、健全依法决策机制");
+              row(table, "1", "制定年度重大行政决策事项目录，12月底前向社会公布。", "区政府办公室", "区司法局、各部门");
+              XWPFTableRow second = row(table, "2", "健全行政规范性文件合法性审核机制。", "区司法局", "");
+              XWPFTableCell units = second.getCell(3);
+              units.removeParagraph(0);
+              units.addParagraph().createRun().setText("区发展改革委");
+              units.addParagraph().createRun().setText("区财政局");
+              mergedRow(table, "二、严格规范公正文明执法");
+              XWPFTableRow third = row(table, "3", "深化综合行政执法改革。", "区委编办", "各街道办事处");
+              XWPFTableRow fourth = row(table, "4", "规范涉企行政检查。", "", "有关部门按职责分工负责");
+              third.getCell(2).getCTTc().addNewTcPr().addNewVMerge().setVal(STMerge.RESTART);
+              fourth
+                  .getCell(2)
+                  .getCTTc()
+                  .addNewTcPr()
+                  .addNewVMerge(); // merged with the cell above: 区委编办
+            });
     String text = reader.toText(docx, "任务分工表.docx", null);
     assertThat(text.lines()).contains("序号\t工作任务\t牵头单位\t配合单位", "一、健全依法决策机制");
 
@@ -154,7 +186,9 @@ class PlanDocumentReaderTest {
     assertThat(first.text()).isEqualTo("制定年度重大行政决策事项目录，12月底前向社会公布。");
     assertThat(first.leadUnits()).containsExactly("区政府办公室");
     assertThat(first.responsibleUnits()).containsExactly("区司法局", "各部门");
-    assertThat(first.milestones()).extracting(ParsedPlan.Milestone::due).containsExactly(java.time.LocalDate.of(2024, 12, 31));
+    assertThat(first.milestones())
+        .extracting(ParsedPlan.Milestone::due)
+        .containsExactly(java.time.LocalDate.of(2024, 12, 31));
     assertThat(plan.tasks().get(1).responsibleUnits()).containsExactly("区发展改革委", "区财政局");
     assertThat(plan.tasks().get(3).leadUnits()).containsExactly("区委编办");
     assertThat(plan.tasks().get(3).responsibleUnits()).containsExactly("有关部门");
@@ -171,16 +205,34 @@ class PlanDocumentReaderTest {
 
   @Test
   void refusesImagesPdfAndOldWord() {
-    assertUnreadable(concat(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, randomBytes(200, 1)), "扫描件.png");
-    assertUnreadable("%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".getBytes(StandardCharsets.ISO_8859_1),
+    assertUnreadable(
+        concat(
+            new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'}, randomBytes(200, 1)),
+        "扫描件.png");
+    assertUnreadable(
+        "%PDF-1.7\n%âãÏÓ\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+            .getBytes(StandardCharsets.ISO_8859_1),
         "方案.pdf");
-    byte[] ole2 = concat(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-        (byte) 0xE1}, randomBytes(500, 2));
+    byte[] ole2 =
+        concat(
+            new byte[] {
+              (byte) 0xD0,
+              (byte) 0xCF,
+              0x11,
+              (byte) 0xE0,
+              (byte) 0xA1,
+              (byte) 0xB1,
+              0x1A,
+              (byte) 0xE1
+            },
+            randomBytes(500, 2));
     assertThatThrownBy(() -> reader.toText(ole2, "方案.doc", "application/msword"))
-        .isInstanceOfSatisfying(PlanParseException.class, e -> {
-          assertThat(e.code()).isEqualTo(PlanParseException.UNREADABLE);
-          assertThat(e.getMessage()).contains(".doc").contains("另存为 .docx");
-        });
+        .isInstanceOfSatisfying(
+            PlanParseException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PlanParseException.UNREADABLE);
+              assertThat(e.getMessage()).contains(".doc").contains("另存为 .docx");
+            });
   }
 
   @Test
@@ -212,9 +264,11 @@ class PlanDocumentReaderTest {
 
   @Test
   void readsProseThatTheParserThenRejects() {
-    String text = reader.toText("hello world".getBytes(StandardCharsets.UTF_8), "note.txt", "text/plain");
+    String text =
+        reader.toText("hello world".getBytes(StandardCharsets.UTF_8), "note.txt", "text/plain");
     assertThatThrownBy(() -> PlanFixtures.parse(text))
-        .isInstanceOfSatisfying(PlanParseException.class,
+        .isInstanceOfSatisfying(
+            PlanParseException.class,
             e -> assertThat(e.code()).isEqualTo(PlanParseException.NOT_A_PLAN));
   }
 
@@ -222,15 +276,18 @@ class PlanDocumentReaderTest {
 
   private void assertUnreadable(byte[] content, String filename) {
     assertThatThrownBy(() -> reader.toText(content, filename, null))
-        .isInstanceOfSatisfying(PlanParseException.class, e -> {
-          assertThat(e.code()).isEqualTo(PlanParseException.UNREADABLE);
-          assertThat(e.getMessage()).containsPattern("\\p{IsHan}");
-          assertThat(e.line()).isNull();
-        });
+        .isInstanceOfSatisfying(
+            PlanParseException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(PlanParseException.UNREADABLE);
+              assertThat(e.getMessage()).containsPattern("\\p{IsHan}");
+              assertThat(e.line()).isNull();
+            });
   }
 
   private static byte[] docx(Consumer<XWPFDocument> content) {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       content.accept(doc);
       doc.write(out);
       return out.toByteArray();

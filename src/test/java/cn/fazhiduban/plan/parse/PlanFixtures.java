@@ -10,6 +10,7 @@ import java.time.LocalDate;
 final class PlanFixtures {
 
   static final String SEED = "/plans/liangjiang-plan-2021-2025.txt";
+
   /** The day the tests parse on: its year is the year of plans that name none. */
   static final LocalDate TODAY = LocalDate.of(2024, 3, 1);
 

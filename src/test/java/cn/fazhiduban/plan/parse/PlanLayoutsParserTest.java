@@ -14,14 +14,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Plans of other districts, each in its own layout. All plans here are invented for the tests. */
 class PlanLayoutsParserTest {
 
-
   private static ParsedTask only(ParsedPlan plan, int number) {
     return plan.tasks().stream().filter(t -> t.number() == number).findFirst().orElseThrow();
   }
 
   @Test
   void halfWidthPunctuation() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         东川县2024年法治政府建设工作要点
 
         一、加强依法行政制度建设
@@ -38,7 +39,8 @@ class PlanLayoutsParserTest {
     assertThat(first.responsibleUnits()).containsExactly("各乡镇", "各部门");
     assertThat(first.annotation()).isEqualTo("牵头单位:县司法局;责任单位:各乡镇,各部门");
     assertThat(first.text()).isEqualTo("严格落实行政规范性文件合法性审核机制,2024年6月底前完成存量文件清理。");
-    assertThat(first.milestones()).containsExactly(new Milestone(LocalDate.of(2024, 6, 30), "2024年6月底前完成存量文件清理"));
+    assertThat(first.milestones())
+        .containsExactly(new Milestone(LocalDate.of(2024, 6, 30), "2024年6月底前完成存量文件清理"));
     assertThat(only(plan, 3).leadUnits()).containsExactly("县司法局", "县市场监管局");
     assertThat(only(plan, 3).chapter()).isEqualTo("二");
     assertThat(only(plan, 3).section()).isNull();
@@ -46,7 +48,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void unitsOnLabelledLinesUnderTheTask() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         青石区法治政府建设重点任务分工方案
 
         一、深化“放管服”改革
@@ -79,13 +83,16 @@ class PlanLayoutsParserTest {
     assertThat(third.leadUnits()).isEmpty();
     assertThat(third.responsibleUnits()).isEmpty();
     assertThat(third.needsAssignment()).isTrue();
-    assertThat(third.milestones()).containsExactly(new Milestone(LocalDate.of(2023, 6, 30), "2023年上半年建成执法监督平台"));
+    assertThat(third.milestones())
+        .containsExactly(new Milestone(LocalDate.of(2023, 6, 30), "2023年上半年建成执法监督平台"));
     assertThat(plan.warnings()).containsExactly(new ParseWarning(18, "该任务没有标注牵头单位或责任单位，需要手工指派"));
   }
 
   @Test
   void inlineUnitSentences() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         白沙区2023年依法行政工作安排
 
         一、重点工作
@@ -123,7 +130,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void ordinaryTextIsNotMistakenForAnInlineUnitSentence() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         一、工作任务
         1.加强部门间协作，推动各部门协同。（牵头单位：区司法局）
         2.完善工作机制，推动各部门协同
@@ -135,7 +144,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void responsibleLeaderIsAPersonNotAUnit() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         红岩区法治政府建设任务清单
         一、健全依法决策机制
         1.严格执行重大行政决策程序，建立决策后评估制度。（责任领导：张三；牵头单位：区司法局；责任单位：区发展改革委、区财政局）
@@ -151,7 +162,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void chineseNumberedTasksDirectlyUnderChapters() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         金竹县2023年法治政府建设任务清单
 
         一、总体要求
@@ -170,7 +183,9 @@ class PlanLayoutsParserTest {
     assertThat(plan.tasks()).extracting(ParsedTask::number).containsExactly(1, 2, 3, 4);
     assertThat(plan.tasks()).extracting(ParsedTask::chapter).containsExactly("二", "二", "三", "三");
     assertThat(plan.tasks()).extracting(ParsedTask::section).containsOnlyNulls();
-    assertThat(plan.chapters().get(0).sections()).extracting(Section::title).containsExactly("指导思想", "工作目标");
+    assertThat(plan.chapters().get(0).sections())
+        .extracting(Section::title)
+        .containsExactly("指导思想", "工作目标");
     assertThat(plan.chapters().get(1).sections()).isEmpty();
     ParsedTask first = only(plan, 1);
     assertThat(first.text()).isEqualTo("健全行政决策制度。严格落实重大行政决策程序。");
@@ -183,7 +198,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void chineseNumberedTasksRestartingInEachChapterAreRenumbered() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         二、重点任务
         （一）健全行政决策制度。（牵头单位：县政府办公室；责任单位：各部门）
         （二）规范行政执法行为。（牵头单位：县司法局；责任单位：各行政执法部门）
@@ -194,16 +211,18 @@ class PlanLayoutsParserTest {
     assertThat(plan.tasks()).extracting(ParsedTask::number).containsExactly(1, 2, 3, 4);
     assertThat(plan.tasks()).extracting(ParsedTask::chapter).containsExactly("二", "二", "三", "三");
     assertThat(plan.tasks()).extracting(ParsedTask::line).containsExactly(2, 3, 5, 6);
-    assertThat(plan.warnings()).extracting(ParseWarning::message)
-        .containsExactly("未识别到方案标题，已暂用“未命名的任务分解方案”，请在导入后补充",
-            "任务编号在各章中分别从1开始，已按出现顺序统一重新编号为1—4");
+    assertThat(plan.warnings())
+        .extracting(ParseWarning::message)
+        .containsExactly("未识别到方案标题，已暂用“未命名的任务分解方案”，请在导入后补充", "任务编号在各章中分别从1开始，已按出现顺序统一重新编号为1—4");
     assertThat(plan.title()).isEqualTo(PlanParser.UNTITLED);
     assertThat(plan.warnings()).extracting(ParseWarning::line).containsExactly(1, 5);
   }
 
   @Test
   void arabicNumberingRestartingInEachChapterIsRenumberedWithOneWarning() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         南山区法治政府建设实施方案
 
         一、健全依法行政制度体系
@@ -218,8 +237,11 @@ class PlanLayoutsParserTest {
         3.规范涉企检查。（区市场监管局等有关部门按职责分工负责）
         """);
     assertThat(plan.tasks()).extracting(ParsedTask::number).containsExactly(1, 2, 3, 4, 5);
-    assertThat(plan.tasks()).extracting(ParsedTask::section).containsExactly("（一）", "（一）", "（二）", "（三）", "（三）");
-    assertThat(plan.warnings()).containsExactly(new ParseWarning(9, "任务编号在各章中分别从1开始，已按出现顺序统一重新编号为1—5"));
+    assertThat(plan.tasks())
+        .extracting(ParsedTask::section)
+        .containsExactly("（一）", "（一）", "（二）", "（三）", "（三）");
+    assertThat(plan.warnings())
+        .containsExactly(new ParseWarning(9, "任务编号在各章中分别从1开始，已按出现顺序统一重新编号为1—5"));
     ParsedTask last = only(plan, 5);
     assertThat(last.responsibleUnits()).containsExactly("区市场监管局", "有关部门");
     assertThat(last.byDivision()).isTrue();
@@ -228,7 +250,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void skippedAndRepeatedNumbersGiveWarnings() {
-    ParsedPlan skipped = PlanFixtures.parse("""
+    ParsedPlan skipped =
+        PlanFixtures.parse(
+            """
         西河区法治政府建设任务分解方案
         一、任务
         1.第一项任务。（牵头单位：区司法局）
@@ -238,7 +262,9 @@ class PlanLayoutsParserTest {
     assertThat(skipped.tasks()).extracting(ParsedTask::number).containsExactly(1, 2, 4);
     assertThat(skipped.warnings()).containsExactly(new ParseWarning(5, "任务编号不连续：上一项是2，此项是4"));
 
-    ParsedPlan repeated = PlanFixtures.parse("""
+    ParsedPlan repeated =
+        PlanFixtures.parse(
+            """
         西河区法治政府建设任务分解方案
         一、任务
         1.第一项任务。（牵头单位：区司法局）
@@ -248,7 +274,8 @@ class PlanLayoutsParserTest {
         """);
     assertThat(repeated.tasks()).extracting(ParsedTask::number).containsExactly(1, 2, 3, 4);
     assertThat(repeated.tasks()).extracting(ParsedTask::text).contains("又一项任务。");
-    assertThat(repeated.warnings()).extracting(ParseWarning::message)
+    assertThat(repeated.warnings())
+        .extracting(ParseWarning::message)
         .containsExactlyInAnyOrder("任务编号2重复", "因任务编号重复，已按出现顺序统一重新编号为1—4");
   }
 
@@ -256,20 +283,27 @@ class PlanLayoutsParserTest {
   @ValueSource(strings = {"1.", "1．", "1、", "（1）", "(1)", "1)", "1）"})
   void arabicNumberStyles(String first) {
     String style = first.replace("1", "%d");
-    String text = "北湖区法治政府建设任务分解方案\n一、任务\n"
-        + String.format(style, 1) + "完善行政裁决制度。（牵头单位：区司法局；责任单位：各街道）\n"
-        + String.format(style, 2) + "推进行政复议规范化建设。（牵头单位：区司法局）\n"
-        + String.format(style, 3) + "加强法治宣传。（区委宣传部、区司法局按职责分工负责）\n";
+    String text =
+        "北湖区法治政府建设任务分解方案\n一、任务\n"
+            + String.format(style, 1)
+            + "完善行政裁决制度。（牵头单位：区司法局；责任单位：各街道）\n"
+            + String.format(style, 2)
+            + "推进行政复议规范化建设。（牵头单位：区司法局）\n"
+            + String.format(style, 3)
+            + "加强法治宣传。（区委宣传部、区司法局按职责分工负责）\n";
     ParsedPlan plan = PlanFixtures.parse(text);
     assertThat(plan.warnings()).isEmpty();
     assertThat(plan.tasks()).extracting(ParsedTask::number).containsExactly(1, 2, 3);
-    assertThat(plan.tasks()).extracting(ParsedTask::text)
+    assertThat(plan.tasks())
+        .extracting(ParsedTask::text)
         .containsExactly("完善行政裁决制度。", "推进行政复议规范化建设。", "加强法治宣传。");
   }
 
   @Test
   void subItemsInTheOtherNumberStyleStayInTheTask() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         一、任务
         1.健全行政执法制度，重点做好以下工作：
         （1）制定行政执法裁量基准；
@@ -286,7 +320,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void wrappedTaskTextAndAnAnnotationOnItsOwnLine() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         东湖区法治政府建设任务分解方案
         一、任务
         1.推进行政执法和刑事司法衔接，
@@ -305,7 +341,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void flattenedTableOneCellPerLine() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         云溪区法治政府建设任务分解表
 
         序号
@@ -341,18 +379,23 @@ class PlanLayoutsParserTest {
     assertThat(first.text()).isEqualTo("严格落实重大行政决策程序规定，公布年度决策事项目录。");
     assertThat(first.leadUnits()).containsExactly("区政府办公室");
     assertThat(first.responsibleUnits()).containsExactly("区司法局", "各部门");
-    assertThat(first.milestones()).containsExactly(new Milestone(LocalDate.of(2024, 12, 31), "2024年12月底前"));
+    assertThat(first.milestones())
+        .containsExactly(new Milestone(LocalDate.of(2024, 12, 31), "2024年12月底前"));
     assertThat(first.annotation()).isEqualTo("牵头单位：区政府办公室；配合单位：区司法局、各部门；完成时限：2024年12月底前");
     ParsedTask second = only(plan, 2);
     assertThat(second.leadUnits()).containsExactly("区司法局");
     assertThat(second.responsibleUnits()).isEmpty();
     assertThat(second.milestones()).isEmpty();
-    assertThat(only(plan, 3).milestones()).extracting(Milestone::due).containsExactly(LocalDate.of(2024, 9, 30));
+    assertThat(only(plan, 3).milestones())
+        .extracting(Milestone::due)
+        .containsExactly(LocalDate.of(2024, 9, 30));
   }
 
   @Test
   void flattenedTableWithSpacedHeadersAndBlankLinesBetweenCells() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         石门县法治政府建设重点任务台账
 
         序  号
@@ -387,12 +430,16 @@ class PlanLayoutsParserTest {
     assertThat(only(plan, 2).needsAssignment()).isTrue();
     assertThat(only(plan, 3).leadUnits()).isEmpty();
     assertThat(only(plan, 3).responsibleUnits()).containsExactly("县委依法治县办", "县委组织部");
-    assertThat(plan.warnings()).extracting(ParseWarning::message).containsExactly("任务前没有章节标题（如“一、……”），任务未归入任何章节");
+    assertThat(plan.warnings())
+        .extracting(ParseWarning::message)
+        .containsExactly("任务前没有章节标题（如“一、……”），任务未归入任何章节");
   }
 
   @Test
   void flattenedTableWithoutANumberColumn() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         一、重点任务
         任务内容
         牵头单位
@@ -405,14 +452,18 @@ class PlanLayoutsParserTest {
         区大数据中心
         """);
     assertThat(plan.tasks()).extracting(ParsedTask::number).containsExactly(1, 2);
-    assertThat(plan.tasks()).extracting(ParsedTask::text).containsExactly("完善公共法律服务体系。", "推进智慧法院建设。");
+    assertThat(plan.tasks())
+        .extracting(ParsedTask::text)
+        .containsExactly("完善公共法律服务体系。", "推进智慧法院建设。");
     assertThat(only(plan, 2).leadUnits()).containsExactly("区法院");
     assertThat(only(plan, 2).responsibleUnits()).containsExactly("区大数据中心");
   }
 
   @Test
   void tabSeparatedTableRows() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         凤凰区法治政府建设任务分工表
         序号\t工作任务\t牵头单位\t责任单位\t完成时限
         一、健全行政执法体系\t\t\t\t
@@ -422,14 +473,18 @@ class PlanLayoutsParserTest {
     assertThat(plan.warnings()).isEmpty();
     assertThat(plan.chapters()).extracting(Chapter::title).containsExactly("健全行政执法体系");
     assertThat(only(plan, 1).responsibleUnits()).containsExactly("各街道", "区城市管理局");
-    assertThat(only(plan, 1).milestones()).extracting(Milestone::due).containsExactly(LocalDate.of(2025, 12, 31));
+    assertThat(only(plan, 1).milestones())
+        .extracting(Milestone::due)
+        .containsExactly(LocalDate.of(2025, 12, 31));
     assertThat(only(plan, 2).leadUnits()).containsExactly("区司法局");
     assertThat(only(plan, 2).line()).isEqualTo(5);
   }
 
   @Test
   void oddAnnotationsGiveWarningsNotExceptions() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         石桥区法治政府建设任务分解方案
         1.没有章节的任务。（牵头单位：区司法局）
         一、任务
@@ -444,18 +499,21 @@ class PlanLayoutsParserTest {
     assertThat(only(plan, 3).needsAssignment()).isTrue();
     assertThat(only(plan, 4).annotation()).isNull();
     assertThat(only(plan, 4).text()).isEqualTo("说不清职责。（区司法局，区公安分局牵头负责协调推进）");
-    assertThat(plan.warnings()).containsExactly(
-        new ParseWarning(2, "任务前没有章节标题（如“一、……”），任务未归入任何章节"),
-        new ParseWarning(4, "单位标注行「责任单位：孤立的标注行」前面没有任务，已忽略"),
-        new ParseWarning(5, "未识别的单位标签「督办单位」，已按责任单位处理"),
-        new ParseWarning(6, "未能从单位标注「牵头单位：；责任单位：」中识别出单位，需要手工指派"),
-        new ParseWarning(7, "未能理解单位标注「区司法局，区公安分局牵头负责协调推进」，该任务没有牵头单位，需要手工指派"));
+    assertThat(plan.warnings())
+        .containsExactly(
+            new ParseWarning(2, "任务前没有章节标题（如“一、……”），任务未归入任何章节"),
+            new ParseWarning(4, "单位标注行「责任单位：孤立的标注行」前面没有任务，已忽略"),
+            new ParseWarning(5, "未识别的单位标签「督办单位」，已按责任单位处理"),
+            new ParseWarning(6, "未能从单位标注「牵头单位：；责任单位：」中识别出单位，需要手工指派"),
+            new ParseWarning(7, "未能理解单位标注「区司法局，区公安分局牵头负责协调推进」，该任务没有牵头单位，需要手工指派"));
     assertThat(only(plan, 1).chapter()).isNull();
   }
 
   @Test
   void unitListsSplitOnlyBetweenNames() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         一、任务
         1.加强社会保障法治建设。（牵头单位：区人力资源和社会保障局；责任单位：区住房和城乡建设委员会和各街道办事处）
         2.健全基层治理。（各街道党工委和办事处、区民政局及各社区按职责分工负责）
@@ -475,7 +533,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void issuerAndDateInASignatureAfterTheTasks() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         柳江区2024年法治政府建设工作要点
 
         一、重点任务
@@ -495,7 +555,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void aDeadlineCellIsNoIssueDate() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         云溪区法治政府建设任务分解表
         序号
         工作任务
@@ -508,15 +570,22 @@ class PlanLayoutsParserTest {
         """);
     assertThat(plan.issuedOn()).isNull();
     assertThat(plan.issuer()).isNull();
-    assertThat(plan.tasks()).singleElement().satisfies(t -> {
-      assertThat(t.leadUnits()).containsExactly("区政府办公室");
-      assertThat(t.milestones()).extracting(Milestone::due).containsExactly(LocalDate.of(2024, 3, 31));
-    });
+    assertThat(plan.tasks())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.leadUnits()).containsExactly("区政府办公室");
+              assertThat(t.milestones())
+                  .extracting(Milestone::due)
+                  .containsExactly(LocalDate.of(2024, 3, 31));
+            });
   }
 
   @Test
   void yearlessDeadlinesUseTheTitlesFirstYearWithoutAnIssueDate() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         松林区法治政府建设实施方案（2023—2025年）
         一、任务
         1.9月底前完成执法证件清理。（牵头单位：区司法局）
@@ -528,7 +597,9 @@ class PlanLayoutsParserTest {
 
   @Test
   void taskNumbersAreAlwaysUniqueEvenWhenStylesMix() {
-    ParsedPlan plan = PlanFixtures.parse("""
+    ParsedPlan plan =
+        PlanFixtures.parse(
+            """
         北岸区法治政府建设任务分解方案
         一、依法决策
         （一）规范决策程序
@@ -539,8 +610,12 @@ class PlanLayoutsParserTest {
         （二）强化考核评价。（牵头单位：区委依法治区办）
         """);
     assertThat(plan.tasks()).extracting(ParsedTask::number).containsExactly(1, 2, 3, 4);
-    assertThat(plan.tasks()).extracting(ParsedTask::section).containsExactly("（一）", "（一）", null, null);
-    assertThat(plan.warnings()).extracting(ParseWarning::message).isNotEmpty()
+    assertThat(plan.tasks())
+        .extracting(ParsedTask::section)
+        .containsExactly("（一）", "（一）", null, null);
+    assertThat(plan.warnings())
+        .extracting(ParseWarning::message)
+        .isNotEmpty()
         .allMatch(m -> m.contains("编号"));
   }
 }

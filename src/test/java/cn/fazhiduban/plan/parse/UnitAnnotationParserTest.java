@@ -14,24 +14,27 @@ class UnitAnnotationParserTest {
   private final UnitAnnotationParser annotations = new UnitAnnotationParser();
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "区司法局、区公安分局|区司法局、区公安分局",
-      "各党委（党组），各单位部门|各党委（党组）、各单位部门",
-      "各街道办事处和有关部门|各街道办事处、有关部门",
-      "有关部门和各街道办事处|有关部门、各街道办事处",
-      "区人力资源和社会保障局|区人力资源和社会保障局",
-      "区住房和城乡建设委员会、区科学技术和信息化局|区住房和城乡建设委员会、区科学技术和信息化局",
-      "建设局、社保局等有关部门，各直属街道|建设局、社保局、有关部门、各直属街道",
-      "宣传部、公安分局等部门|宣传部、公安分局",
-      "区财政局等单位|区财政局",
-      "各有关部门|有关部门",
-      "相关单位|有关部门",
-      "区委办以及区政府办|区委办、区政府办",
-      "区司法局 区法院|区司法局、区法院",
-      "区司法局、区司法局|区司法局",
-  })
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "区司法局、区公安分局|区司法局、区公安分局",
+        "各党委（党组），各单位部门|各党委（党组）、各单位部门",
+        "各街道办事处和有关部门|各街道办事处、有关部门",
+        "有关部门和各街道办事处|有关部门、各街道办事处",
+        "区人力资源和社会保障局|区人力资源和社会保障局",
+        "区住房和城乡建设委员会、区科学技术和信息化局|区住房和城乡建设委员会、区科学技术和信息化局",
+        "建设局、社保局等有关部门，各直属街道|建设局、社保局、有关部门、各直属街道",
+        "宣传部、公安分局等部门|宣传部、公安分局",
+        "区财政局等单位|区财政局",
+        "各有关部门|有关部门",
+        "相关单位|有关部门",
+        "区委办以及区政府办|区委办、区政府办",
+        "区司法局 区法院|区司法局、区法院",
+        "区司法局、区司法局|区司法局",
+      })
   void splitsUnitLists(String list, String expected) {
-    assertThat(UnitAnnotationParser.splitUnits(list)).containsExactlyElementsOf(Arrays.asList(expected.split("、")));
+    assertThat(UnitAnnotationParser.splitUnits(list))
+        .containsExactlyElementsOf(Arrays.asList(expected.split("、")));
   }
 
   @Test
@@ -75,10 +78,12 @@ class UnitAnnotationParserTest {
   @Test
   void findsTheAnnotationAtTheEndOfATask() {
     String text = "加强党的领导。〔牵头单位：依法治区办；责任单位：各党委（党组），各单位部门〕";
-    assertThat(annotations.find(text)).hasValueSatisfying(f -> {
-      assertThat(f.start()).isEqualTo(text.indexOf('〔'));
-      assertThat(f.content()).isEqualTo("牵头单位：依法治区办；责任单位：各党委（党组），各单位部门");
-    });
+    assertThat(annotations.find(text))
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.start()).isEqualTo(text.indexOf('〔'));
+              assertThat(f.content()).isEqualTo("牵头单位：依法治区办；责任单位：各党委（党组），各单位部门");
+            });
     assertThat(annotations.find("完善制度（试行）。")).isEmpty();
   }
 
