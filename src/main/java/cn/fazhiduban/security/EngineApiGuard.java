@@ -128,6 +128,12 @@ class EngineApiGuard extends OncePerRequestFilter {
           "请求内容过大（超过 " + limit / (1024 * 1024) + " MB），未予处理。");
       return;
     }
+    if ("GET".equals(request.getMethod()) && path.endsWith("/data")) {
+      // Variable and attachment downloads (the history's included, which the engine sends without
+      // one) are always attachments, never rendered in the browser.
+      response.setHeader(CONTENT_DISPOSITION, "attachment");
+      response = new AttachmentResponse(response);
+    }
     EnginePaths.EngineCall call = EnginePaths.engineCall(path);
     if (call == null) {
       chain.doFilter(new LimitedRequest(request, limit), response);
@@ -154,15 +160,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     boolean password = isPasswordChange(method, call);
     boolean needsBody = completion || query || password || isClaim(method, call);
     if (!needsBody) {
-      HttpServletResponse answer = response;
-      if ("GET".equals(method) && call.path().endsWith("/data")) {
-        // Variable and attachment downloads (the history's included, which the engine sends without
-        // one) are
-        // always attachments, never rendered in the browser.
-        response.setHeader(CONTENT_DISPOSITION, "attachment");
-        answer = new AttachmentResponse(response);
-      }
-      chain.doFilter(new LimitedRequest(request, limit), answer);
+      chain.doFilter(new LimitedRequest(request, limit), response);
       return;
     }
     byte[] body =
@@ -462,6 +460,27 @@ class EngineApiGuard extends OncePerRequestFilter {
         value = "attachment";
       }
       super.setHeader(name, value);
+    }
+
+    // The REST layer may reset the response before it writes its own headers; the body is written
+    // after them, so the header is made sure of when the body starts.
+    @Override
+    public jakarta.servlet.ServletOutputStream getOutputStream() throws java.io.IOException {
+      ensureAttachment();
+      return super.getOutputStream();
+    }
+
+    @Override
+    public java.io.PrintWriter getWriter() throws java.io.IOException {
+      ensureAttachment();
+      return super.getWriter();
+    }
+
+    private void ensureAttachment() {
+      String value = getHeader(CONTENT_DISPOSITION);
+      if (!isCommitted() && (value == null || !value.startsWith("attachment"))) {
+        super.setHeader(CONTENT_DISPOSITION, "attachment");
+      }
     }
   }
 
