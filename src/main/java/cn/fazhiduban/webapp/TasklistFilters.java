@@ -111,10 +111,13 @@ public class TasklistFilters {
     properties.put(
         "variables",
         List.of(
-            column(TaskSupervision.Variables.TASK_NO, "任务编号"),
+            // Tasklist shows the first two in the list and the rest behind the item's arrow: the
+            // due
+            // time comes first, as the form shows it (Beijing time, from the server)
+            column(TaskSupervision.Variables.DEADLINE_TEXT, "截止时间"),
             column(TaskSupervision.Variables.TASK_TITLE, "任务名称"),
-            column(TaskSupervision.Variables.UNIT_NAME, "承办单位"),
-            column(TaskSupervision.Variables.DEADLINE, "截止时间")));
+            column(TaskSupervision.Variables.TASK_NO, "任务编号"),
+            column(TaskSupervision.Variables.UNIT_NAME, "承办单位")));
     return properties;
   }
 

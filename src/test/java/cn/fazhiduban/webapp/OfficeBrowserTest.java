@@ -22,7 +22,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -140,6 +139,7 @@ class OfficeBrowserTest {
     browser.click(
         By.xpath(
             "//label[contains(normalize-space(.),'一、')]/input[contains(@class,'fd-chapter')]"));
+    waitForTheCheck();
     browser.waitUntil(WAIT, "没有显示将开启的工作事项数", d -> shown(d, By.id("fd-work-items")));
     int shownWorkItems = Integer.parseInt(browser.visible(By.id("fd-work-items")).getText().trim());
     assertThat(browser.visible(By.id("fd-round-preview")).getText())
@@ -184,6 +184,7 @@ class OfficeBrowserTest {
     openRoundStartForm();
 
     fillRoundForm("周六截止（浏览器测试）", saturday);
+    waitForTheCheck();
     browser.waitUntil(WAIT, "周六没有被拒绝", d -> shown(d, By.id("fd-round-error")));
     assertThat(browser.visible(By.id("fd-round-error")).getText())
         .contains(chinese(saturday) + "（星期六）不是工作日", "下一个工作日 " + chinese(next));
@@ -192,9 +193,11 @@ class OfficeBrowserTest {
 
     // the suggested working day is one click away
     browser.click(By.xpath("//*[@id='fd-round-error']//a"));
+    waitForTheCheck();
     browser.waitUntil(WAIT, "改为下一个工作日后仍不可启动", d -> shown(d, By.id("fd-work-items")));
 
     new Select(browser.visible(By.id("fd-task-scope"))).selectByValue("list");
+    waitForTheCheck();
     browser.waitUntil(WAIT, "空的任务清单没有被拒绝", d -> shown(d, By.id("fd-round-error")));
     assertThat(browser.visible(By.id("fd-round-error")).getText()).contains("任务清单是空的");
     assertThat(browser.visible(START_BUTTON).isEnabled()).isFalse();
@@ -205,7 +208,6 @@ class OfficeBrowserTest {
 
   @Test
   @Order(3)
-  @Disabled("未通过：清单项只显示「截止 N 天后」，截止时间列收在展开箭头后，测试尚未展开它；见 issue 12 的结项说明")
   void theClerkSeesTheNewWorkWithTheSameDueTimeInListAndFormInBeijingTime() {
     assertThat(roundId).as("第 1 个场景开启的轮次").isPositive();
     Api clerk = Api.as(port, "zzrsb1", "demo");
@@ -325,7 +327,6 @@ class OfficeBrowserTest {
 
   @Test
   @Order(5)
-  @Disabled("未通过：在前几个场景之后，yfzqb1 的登录停在登录页（会话在测试中途失效，原因未查明）；见 issue 12 的结项说明")
   void theOfficeClosesAnEscalationFromTasklistWithAReason() {
     // an overdue report at 挂牌督办: the ladder evaluated on the engine clock, seven working days after
     // the due date
@@ -477,6 +478,24 @@ class OfficeBrowserTest {
             "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('change'));",
             date,
             reportDate.toString());
+  }
+
+  /**
+   * Waits until the form's last check has its answer on screen: a check starts 250 ms after the
+   * last change, and clicking the answer of an earlier one may hit an element that is being
+   * replaced.
+   */
+  private void waitForTheCheck() {
+    browser.waitUntil(
+        WAIT,
+        "表单的检查没有完成",
+        d ->
+            "done"
+                .equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "var form = document.querySelector('form[name=roundForm]');"
+                                + " return form && form.getAttribute('data-fd-preview');")));
   }
 
   /**
