@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -131,8 +133,8 @@ class EngineApiGuard extends OncePerRequestFilter {
     if ("GET".equals(request.getMethod()) && path.endsWith("/data")) {
       // Variable and attachment downloads (the history's included, which the engine sends without
       // one) are always attachments, never rendered in the browser.
-      response.setHeader(CONTENT_DISPOSITION, "attachment");
       response = new AttachmentResponse(response);
+      response.setHeader(CONTENT_DISPOSITION, "attachment");
     }
     EnginePaths.EngineCall call = EnginePaths.engineCall(path);
     if (call == null) {
@@ -455,11 +457,30 @@ class EngineApiGuard extends OncePerRequestFilter {
 
     @Override
     public void setHeader(String name, String value) {
-      if (CONTENT_DISPOSITION.equalsIgnoreCase(name)
-          && (value == null || !value.startsWith("attachment"))) {
-        value = "attachment";
+      super.setHeader(name, CONTENT_DISPOSITION.equalsIgnoreCase(name) ? attachment(value) : value);
+    }
+
+    /**
+     * An attachment, with the file's name in ASCII only. The engine writes a Chinese name into the
+     * plain {@code filename}, and Tomcat drops a header with characters beyond Latin-1 altogether:
+     * the name goes as RFC 5987's {@code filename*}, with an RFC 2047 fallback.
+     */
+    static String attachment(String value) {
+      String filename = null;
+      if (value != null) {
+        try {
+          filename = ContentDisposition.parse(value).getFilename();
+        } catch (IllegalArgumentException e) {
+          filename = null;
+        }
       }
-      super.setHeader(name, value);
+      if (filename == null || filename.isBlank()) {
+        return "attachment";
+      }
+      return ContentDisposition.attachment()
+          .filename(filename, StandardCharsets.UTF_8)
+          .build()
+          .toString();
     }
 
     // The REST layer may reset the response before it writes its own headers; the body is written
@@ -479,7 +500,7 @@ class EngineApiGuard extends OncePerRequestFilter {
     private void ensureAttachment() {
       String value = getHeader(CONTENT_DISPOSITION);
       if (!isCommitted() && (value == null || !value.startsWith("attachment"))) {
-        super.setHeader(CONTENT_DISPOSITION, "attachment");
+        super.setHeader(CONTENT_DISPOSITION, attachment(value));
       }
     }
   }
