@@ -5,26 +5,33 @@ import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.notify.Notification;
 import cn.fazhiduban.notify.Notifier;
 import cn.fazhiduban.supervision.SupervisedWork.WorkItemView;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every new level of the ladder owes one notice. It is recorded in the engine's transaction and
  * sent only after that transaction commits: a rolled-back timer job sends nothing, its retry sends
  * once, and the unique key on (escalation, level) keeps it at one notice however often the work is
- * retried.
+ * retried. Sending runs on a thread of its own: the committing thread still holds its database
+ * connection when after-commit listeners run, and a transaction of the listener's own there would
+ * take a second one; enough such threads at once (timer jobs, requests) would wait on each other
+ * for the pool.
  */
 @Component
 class EscalationNotices {
@@ -36,18 +43,37 @@ class EscalationNotices {
   private final ApplicationEventPublisher events;
   private final Notifier notifier;
   private final EngineClock clock;
+  private final TransactionTemplate transactions;
+  private final ExecutorService sender =
+      Executors.newSingleThreadExecutor(
+          task -> {
+            Thread thread = new Thread(task, "duban-notice-sender");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   EscalationNotices(
       EscalationNoticeRepository notices,
       IdentityService identityService,
       ApplicationEventPublisher events,
       Notifier notifier,
-      EngineClock clock) {
+      EngineClock clock,
+      PlatformTransactionManager transactionManager) {
     this.notices = notices;
     this.identityService = identityService;
     this.events = events;
     this.notifier = notifier;
     this.clock = clock;
+    this.transactions = new TransactionTemplate(transactionManager);
+  }
+
+  /** Notices already handed over are sent before the application stops. */
+  @PreDestroy
+  void finishSending() throws InterruptedException {
+    sender.shutdown();
+    if (!sender.awaitTermination(10, TimeUnit.SECONDS)) {
+      log.warn("停止时仍有督办通知未发送完");
+    }
   }
 
   /** Sent after commit: the notice's id and what it says. */
@@ -63,8 +89,11 @@ class EscalationNotices {
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void send(NoticeOwed owed) {
+  void committed(NoticeOwed owed) {
+    sender.execute(() -> transactions.executeWithoutResult(status -> send(owed)));
+  }
+
+  private void send(NoticeOwed owed) {
     if (notices.claim(owed.noticeId(), clock.now()) == 0) {
       return;
     }

@@ -34,14 +34,17 @@ import cn.fazhiduban.supervision.TaskSupervision.Variables;
 import cn.fazhiduban.supervision.WorkItem;
 import cn.fazhiduban.supervision.WorkItemRepository;
 import cn.fazhiduban.supervision.WorkItemStatus;
+import cn.fazhiduban.support.Poll;
 import cn.fazhiduban.support.ReportForm;
 import cn.fazhiduban.unit.UnitDirectory;
 import cn.fazhiduban.webapp.TasklistFilters;
 import java.io.File;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
@@ -320,8 +323,14 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
       assertThat(noticesOf(item(round, unit)))
           .extracting(EscalationNotice::getLevel)
           .containsExactly(EscalationLevel.REMINDER, EscalationLevel.WARNING);
-      assertThat(noticesOf(item(round, unit)))
-          .allSatisfy(notice -> assertThat(notice.getSentAt()).isNotNull());
+      // sent after the commit, on the notice sender's thread
+      Poll.until(
+          "督办通知已发送",
+          Duration.ofSeconds(30),
+          () ->
+              noticesOf(item(round, unit)).stream().allMatch(notice -> notice.getSentAt() != null)
+                  ? Optional.of(true)
+                  : Optional.empty());
     }
     runtimeService().deleteProcessInstance(round.taskInstance(), "测试结束");
   }
