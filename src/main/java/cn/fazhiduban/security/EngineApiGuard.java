@@ -477,8 +477,10 @@ class EngineApiGuard extends OncePerRequestFilter {
       if (filename == null || filename.isBlank()) {
         return "attachment";
       }
-      return ContentDisposition.attachment()
-          .filename(filename, StandardCharsets.UTF_8)
+      ContentDisposition.Builder attachment = ContentDisposition.attachment();
+      return (filename.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+              ? attachment.filename(filename)
+              : attachment.filename(filename, StandardCharsets.UTF_8))
           .build()
           .toString();
     }

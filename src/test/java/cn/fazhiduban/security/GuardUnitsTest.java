@@ -62,6 +62,18 @@ class GuardUnitsTest {
                 .addHeader("Content-Disposition", "attachment; filename=\"a.pdf\""));
     assertThat(runtime.getHeaders("Content-Disposition"))
         .containsExactly("attachment; filename=\"a.pdf\"");
+    // the engine writes a Chinese name as it is, which Tomcat would drop with the whole header
+    MockHttpServletResponse chinese = new MockHttpServletResponse();
+    guard.doFilter(
+        new MockHttpServletRequest("GET", "/engine-rest/task/1/variables/evidence1/data"),
+        chinese,
+        (req, resp) ->
+            ((jakarta.servlet.http.HttpServletResponse) resp)
+                .setHeader("Content-Disposition", "attachment; filename=\"报告.pdf\""));
+    assertThat(chinese.getHeader("Content-Disposition"))
+        .matches("\\p{ASCII}+")
+        .startsWith("attachment;")
+        .contains("filename*=UTF-8''%E6%8A%A5%E5%91%8A.pdf");
     MockHttpServletResponse inline = new MockHttpServletResponse();
     guard.doFilter(
         new MockHttpServletRequest("GET", "/engine-rest/task/1/attachment/2/data"),

@@ -109,7 +109,9 @@ class SupervisionCycleApiTest {
     assertThat(filterColumns(dx, "本单位待办"))
         .containsEntry(TaskSupervision.Variables.TASK_NO, "73")
         .containsEntry(TaskSupervision.Variables.UNIT_NAME, "两江新区党校")
-        .containsKeys("taskTitle", TaskSupervision.Variables.DEADLINE);
+        .containsKeys("taskTitle", TaskSupervision.Variables.DEADLINE_TEXT);
+    assertThat(filterColumns(dx, "本单位待办").get(TaskSupervision.Variables.DEADLINE_TEXT))
+        .endsWith("（北京时间）");
 
     // Task 37: three units report, 应急管理局 approves all three, the office orders 整改, the units
     // rectify.
