@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +65,7 @@ class CrashPostgresTest {
 
   private final Path data =
       Path.of("target", "nodes", "crash-pg-" + System.nanoTime()).toAbsolutePath();
-  private final int postgresPort = freePort();
+  private final int postgresPort = Node.freePort();
   private EmbeddedPostgres postgres;
   private TestDatabases.Database database;
   private final List<Node> nodes = new ArrayList<>();
@@ -409,13 +408,5 @@ class CrashPostgresTest {
     Api.Response consistency = admin.get("/api/admin/consistency");
     assertThat(consistency.status()).as(consistency.body()).isEqualTo(200);
     assertThat(consistency.json().path("count").asInt()).as(consistency.body()).isZero();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

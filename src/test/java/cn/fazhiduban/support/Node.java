@@ -146,7 +146,8 @@ public final class Node implements AutoCloseable {
         : System.getProperty("java.class.path");
   }
 
-  private static int freePort() {
+  /** A port nobody listens on now. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     } catch (IOException e) {

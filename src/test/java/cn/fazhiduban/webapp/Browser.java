@@ -17,6 +17,7 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -115,6 +116,68 @@ final class Browser implements AutoCloseable {
 
   void open(String url) {
     driver.get(url);
+  }
+
+  static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+  static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+  static final By LOGIN_BUTTON = By.cssSelector("form[name='signinForm'] button[type='submit']");
+
+  /**
+   * Opens the webapp and logs in with the demo password. On a busy machine the first, cold page
+   * load has been seen to stay at the splash screen (a reload gets it from the warm server), and a
+   * login to take longer than the wait (then it has got through by the next attempt). Logged in
+   * means the webapps' own API knows the user, not merely that the form has gone.
+   */
+  void login(String app, String user) {
+    for (int load = 1; ; load++) {
+      open(app);
+      try {
+        // the form is ready once its button speaks Chinese (the translations have loaded)
+        waitUntil(
+            Duration.ofSeconds(90),
+            "登录表单没有出现",
+            d ->
+                d.findElements(LOGIN_BUTTON).stream()
+                    .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
+        break;
+      } catch (TimeoutException e) {
+        if (load == 3) {
+          throw e;
+        }
+      }
+    }
+    for (int attempt = 1; ; attempt++) {
+      if (attempt > 1 && loggedInAs(user)) {
+        return;
+      }
+      type(USERNAME, user);
+      type(PASSWORD, "demo");
+      click(LOGIN_BUTTON);
+      try {
+        waitUntil(
+            Duration.ofSeconds(attempt < 3 ? 20 : 60), user + " 登录后仍停在登录页", d -> loggedInAs(user));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private boolean loggedInAs(String user) {
+    if (driver.findElements(USERNAME).stream().anyMatch(WebElement::isDisplayed)) {
+      return false;
+    }
+    Object who =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin',"
+                    + " headers: {'Accept': 'application/json'}})"
+                    + ".then(function (r) { return r.ok ? r.json() : {}; })"
+                    + ".then(function (b) { done(b.userId || ''); }, function () { done(''); });");
+    return user.equals(who);
   }
 
   /** A fresh wait each time: withMessage changes the wait it is called on. */

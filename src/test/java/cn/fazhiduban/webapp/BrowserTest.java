@@ -29,7 +29,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -64,14 +63,6 @@ class BrowserTest {
    * The webapps' login form (camunda-commons-ui): its inputs carry no id or name, so their ng-model
    * finds them.
    */
-  private static final By USERNAME =
-      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-
-  private static final By PASSWORD =
-      By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_BUTTON =
-      By.cssSelector("form[name='signinForm'] button[type='submit']");
-
   @LocalServerPort int port;
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -127,13 +118,13 @@ class BrowserTest {
     browser.waitUntil(
         "登录页没有显示中文的用户名、密码和登录",
         d ->
-            "用户名".equals(attribute(USERNAME, "placeholder"))
-                && "密码".equals(attribute(PASSWORD, "placeholder"))
-                && "登录".equals(browser.visible(LOGIN_BUTTON).getText().trim()));
+            "用户名".equals(attribute(Browser.USERNAME, "placeholder"))
+                && "密码".equals(attribute(Browser.PASSWORD, "placeholder"))
+                && "登录".equals(browser.visible(Browser.LOGIN_BUTTON).getText().trim()));
 
-    assertThat(attribute(USERNAME, "placeholder")).isEqualTo("用户名");
-    assertThat(attribute(PASSWORD, "placeholder")).isEqualTo("密码");
-    assertThat(browser.visible(LOGIN_BUTTON).getText().trim()).isEqualTo("登录");
+    assertThat(attribute(Browser.USERNAME, "placeholder")).isEqualTo("用户名");
+    assertThat(attribute(Browser.PASSWORD, "placeholder")).isEqualTo("密码");
+    assertThat(browser.visible(Browser.LOGIN_BUTTON).getText().trim()).isEqualTo("登录");
     assertThat(browser.pageSource()).contains("placeholder=\"用户名\"", "placeholder=\"密码\"");
     assertThat(browser.bodyText())
         .contains("法治督办", "登录")
@@ -147,7 +138,7 @@ class BrowserTest {
   void clerkReportsProgressWithEvidence() throws IOException {
     waitForTask("zzrsb1", "Task_SubmitProgressReport");
     browser = Browser.start();
-    login(tasklist(), "zzrsb1");
+    browser.login(tasklist(), "zzrsb1");
     openFilterAndTask("本单位待办", "报送工作进展");
 
     browser.click(button("认领"));
@@ -241,7 +232,7 @@ class BrowserTest {
     // the form reads the task's own copy, which the task's create listener wrote from our rows
     taskService.setVariableLocal(review.getId(), "unitName", phishing);
     browser = Browser.start();
-    login(tasklist(), "sfj1");
+    browser.login(tasklist(), "sfj1");
     openFilterAndTask("本单位待办", "审核进展报告");
     // the review form (a Camunda Form) shows what the clerk reported, in disabled fields
     awaitForm("sfj1", By.xpath("//*[normalize-space(text())='承办单位报送的内容']"));
@@ -258,7 +249,7 @@ class BrowserTest {
   @Order(4)
   void leaderReadsCockpitInChinese() {
     browser = Browser.start();
-    login(cockpit(), "leader1");
+    browser.login(cockpit(), "leader1");
     browser.waitForText("流程", "决策", "人工任务", "当前概况", "运行中的流程实例", "已部署", "流程定义");
     // the dashboard's counts come a moment later: wait for the deployed process definitions
     browser.waitUntil(
@@ -293,32 +284,6 @@ class BrowserTest {
    * Logs in through the webapp's form. AngularJS may render the form again while the page settles,
    * emptying what was typed; then the browser refuses the empty form and we try again.
    */
-  private void login(String app, String user) {
-    browser.open(app);
-    // the form is ready once its button speaks Chinese (the translations have loaded)
-    browser.waitUntil(
-        "登录表单没有出现",
-        d ->
-            d.findElements(LOGIN_BUTTON).stream()
-                .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
-    for (int attempt = 1; ; attempt++) {
-      browser.type(USERNAME, user);
-      browser.type(PASSWORD, "demo");
-      browser.click(LOGIN_BUTTON);
-      try {
-        browser.waitUntil(
-            Duration.ofSeconds(attempt < 3 ? 8 : 25),
-            user + " 登录后仍停在登录页",
-            d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
-        return;
-      } catch (TimeoutException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-        System.out.println("[浏览器测试] " + user + " 第 " + attempt + " 次登录没有成功，重试");
-      }
-    }
-  }
 
   /** Opens a shared filter by its name and then the first task of that name in it. */
   private void openFilterAndTask(String filter, String taskName) {

@@ -7,7 +7,6 @@ import cn.fazhiduban.plan.PlanImportService;
 import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.unit.Unit;
 import cn.fazhiduban.unit.UnitDirectory;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,12 +40,6 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class InspectionBrowserTest {
 
-  private static final By USERNAME =
-      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By PASSWORD =
-      By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_BUTTON =
-      By.cssSelector("form[name='signinForm'] button[type='submit']");
   private static final String TOPIC = "<b>执法公示</b>落实情况";
 
   @LocalServerPort int port;
@@ -115,7 +106,7 @@ class InspectionBrowserTest {
 
     browser = Browser.start();
     String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
-    login(cockpit, "leader1");
+    browser.login(cockpit, "leader1");
     browser.click(By.xpath("//a[normalize-space(.)='督察']"));
     browser.waitForText("法治督察覆盖情况", "按单位类别", "未整改问题", "各单位", "进行中的督察", "覆盖率：0 / ");
     browser.waitForText(units.get(0).name(), units.get(1).name(), "街道", "部门", "实地督察：" + TOPIC);
@@ -141,7 +132,7 @@ class InspectionBrowserTest {
     List<Unit> units = InspectionFixtures.twoUnits(directory);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     browser = Browser.start();
-    login("http://localhost:" + port + "/camunda/app/tasklist/default/", "yfzqb1");
+    browser.login("http://localhost:" + port + "/camunda/app/tasklist/default/", "yfzqb1");
     browser.click(By.xpath("//a[contains(normalize-space(.),'启动流程')]"));
     browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='法治督察']"));
     browser.waitForText("被督察单位", "督察组成员", "督察测试区法治政府建设任务分解方案");
@@ -169,37 +160,5 @@ class InspectionBrowserTest {
                     + "inspection where topic = '浏览器发起的专项督察') order by unit_code",
                 String.class))
         .containsExactlyInAnyOrderElementsOf(units.stream().map(Unit::code).toList());
-  }
-
-  private void login(String app, String user) {
-    browser.open(app);
-    // on a busy machine the webapp's first load takes long; the form is ready once its button
-    // speaks Chinese
-    browser.waitUntil(
-        Duration.ofSeconds(120),
-        "登录表单没有出现",
-        d ->
-            d.findElements(LOGIN_BUTTON).stream()
-                .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
-    for (int attempt = 1; ; attempt++) {
-      if (attempt > 1
-          && browser.driver().findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed)) {
-        return; // the slow previous attempt got through after all
-      }
-      browser.type(USERNAME, user);
-      browser.type(PASSWORD, "demo");
-      browser.click(LOGIN_BUTTON);
-      try {
-        browser.waitUntil(
-            Duration.ofSeconds(attempt < 3 ? 8 : 25),
-            user + " 登录后仍停在登录页",
-            d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
-        return;
-      } catch (TimeoutException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
   }
 }

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -71,12 +70,6 @@ class OfficeBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String LABEL = "2026年第四季度（浏览器测试）";
 
-  private static final By USERNAME =
-      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By PASSWORD =
-      By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_BUTTON =
-      By.cssSelector("form[name='signinForm'] button[type='submit']");
   private static final By START_PROCESS = By.cssSelector(".start-process-action a");
   private static final By CREATE_TASK = By.cssSelector(".create-task-action a");
   private static final By START_BUTTON =
@@ -131,7 +124,7 @@ class OfficeBrowserTest {
   void theOfficeOpensChapterOneFromTasklistAndSeesHowManyWorkItems() {
     long roundsBefore = office.get("/api/rounds").json().size();
     browser = Browser.start();
-    login(tasklist(), "yfzqb1");
+    browser.login(tasklist(), "yfzqb1");
     openRoundStartForm();
 
     fillRoundForm(LABEL, due);
@@ -180,7 +173,7 @@ class OfficeBrowserTest {
     }
     LocalDate next = calendar.nextWorkingDay(saturday);
     browser = Browser.start();
-    login(tasklist(), "yfzqb1");
+    browser.login(tasklist(), "yfzqb1");
     openRoundStartForm();
 
     fillRoundForm("周六截止（浏览器测试）", saturday);
@@ -228,7 +221,7 @@ class OfficeBrowserTest {
     String expected = chinese(due) + " 18:00";
 
     browser = Browser.start();
-    login(tasklist(), "zzrsb1");
+    browser.login(tasklist(), "zzrsb1");
     // the clerk may neither start a process nor create a task: once the check is done, neither is
     // offered
     browser.waitUntil(
@@ -282,7 +275,7 @@ class OfficeBrowserTest {
   @Order(4)
   void noPageOfTasklistOrCockpitShowsTheEolBanner() {
     browser = Browser.start();
-    login(tasklist(), "yfzqb1");
+    browser.login(tasklist(), "yfzqb1");
     assertNoBanner("Tasklist 任务列表");
     browser.click(
         By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space(text())='本单位待办']"));
@@ -317,7 +310,7 @@ class OfficeBrowserTest {
     // Admin keeps the facts, in our words, for the administrators
     browser.close();
     browser = Browser.start();
-    login(admin(), "admin");
+    browser.login(admin(), "admin");
     browser.waitUntil(
         WAIT,
         "Admin 没有显示 Camunda 7 社区版的支持状态",
@@ -397,7 +390,7 @@ class OfficeBrowserTest {
     assertThat(issued.status()).as(issued.body()).isEqualTo(204);
 
     browser = Browser.start();
-    login(tasklist(), "yfzqb1");
+    browser.login(tasklist(), "yfzqb1");
     // a change through /api with the webapp session needs the webapps' CSRF token, as their own API
     // does
     assertThat(fetchStatus("POST", "/api/escalations/999999/close", false))
@@ -527,48 +520,6 @@ class OfficeBrowserTest {
         .as(page + " 的 EOL 横幅")
         .isFalse();
     assertThat(browser.bodyText()).as(page).doesNotContain("Camunda 8", "迁移指南");
-  }
-
-  private void login(String app, String user) {
-    // The very first page of a fresh server has been seen to stay at the splash screen on a busy
-    // machine, while the
-    // same page loads at once in the next attempt: open it again, up to three times.
-    for (int load = 1; ; load++) {
-      browser.open(app);
-      try {
-        browser.waitUntil(
-            Duration.ofSeconds(60),
-            "登录表单没有出现",
-            d ->
-                d.findElements(LOGIN_BUTTON).stream()
-                    .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
-        break;
-      } catch (TimeoutException e) {
-        if (load == 3) {
-          throw e;
-        }
-      }
-    }
-    for (int attempt = 1; ; attempt++) {
-      browser.type(USERNAME, user);
-      browser.type(PASSWORD, "demo");
-      browser.click(LOGIN_BUTTON);
-      try {
-        // logged in once the webapps' own API knows the user (a re-rendered form alone proves
-        // nothing)
-        browser.waitUntil(
-            Duration.ofSeconds(attempt < 3 ? 15 : 40),
-            user + " 登录后仍停在登录页",
-            d ->
-                fetchStatus("GET", "/camunda/api/admin/auth/user/default", false) == 200
-                    && d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
-        return;
-      } catch (TimeoutException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
   }
 
   private static boolean shown(WebDriver driver, By locator) {

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,12 +46,6 @@ import org.springframework.test.context.ActiveProfiles;
 class OverviewBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(60);
-  private static final By USERNAME =
-      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By PASSWORD =
-      By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_BUTTON =
-      By.cssSelector("form[name='signinForm'] button[type='submit']");
 
   @LocalServerPort int port;
 
@@ -133,7 +126,7 @@ class OverviewBrowserTest {
   @Test
   void leaderSeesTheOverviewWithLightsScoresAndAnEscalationLinkingToItsInstance() {
     browser = Browser.start();
-    login("http://localhost:" + port + "/camunda/app/cockpit/default/", "leader1");
+    browser.login("http://localhost:" + port + "/camunda/app/cockpit/default/", "leader1");
     browser.waitForText("督办总览", "各承办单位", "得分", "未办结的督办升级");
     browser.waitUntil(
         "督办总览的承办单位表没有出现",
@@ -167,30 +160,5 @@ class OverviewBrowserTest {
     browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/duban-overview");
     browser.waitForText("督办总览", "各章节", "下载本轮台账");
     browser.screenshot("report-3-cockpit-duban-overview-full");
-  }
-
-  private void login(String app, String user) {
-    browser.open(app);
-    browser.waitUntil(
-        "登录表单没有出现",
-        d ->
-            d.findElements(LOGIN_BUTTON).stream()
-                .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
-    for (int attempt = 1; ; attempt++) {
-      browser.type(USERNAME, user);
-      browser.type(PASSWORD, "demo");
-      browser.click(LOGIN_BUTTON);
-      try {
-        browser.waitUntil(
-            Duration.ofSeconds(attempt < 3 ? 8 : 25),
-            user + " 登录后仍停在登录页",
-            d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
-        return;
-      } catch (TimeoutException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
   }
 }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -51,12 +50,6 @@ class PlanImportBrowserTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String TITLE = "测试区法治政府建设任务分解方案（浏览器测试）";
-  private static final By USERNAME =
-      By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-  private static final By PASSWORD =
-      By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-  private static final By LOGIN_BUTTON =
-      By.cssSelector("form[name='signinForm'] button[type='submit']");
 
   @LocalServerPort int port;
 
@@ -88,7 +81,7 @@ class PlanImportBrowserTest {
     upload.toFile().deleteOnExit();
 
     browser = Browser.start();
-    login("yfzqb1");
+    browser.login(tasklist(), "yfzqb1");
     browser.click(By.xpath("//a[normalize-space(.)='启动流程']"));
     browser.click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='导入任务分解方案']"));
     browser.visible(By.id("fd-plan-file")).sendKeys(upload.toAbsolutePath().toString());
@@ -190,7 +183,7 @@ class PlanImportBrowserTest {
     assertThat(keys).doesNotContain("plan-import");
 
     browser = Browser.start();
-    login("sfj1");
+    browser.login(tasklist(), "sfj1");
     By startProcess = By.xpath("//a[normalize-space(.)='启动流程']");
     // Tasklist may hide 启动流程 from whom it offers nothing; where it shows it, the list must not
     // offer the import
@@ -219,47 +212,6 @@ class PlanImportBrowserTest {
 
   private String tasklist() {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
-  }
-
-  private void login(String user) {
-    // On a busy machine the webapp's module loader can give up on the first, cold page load and
-    // leave the splash
-    // screen up for good; a reload then loads it from the warm server.
-    for (int load = 1; ; load++) {
-      browser.open(tasklist());
-      try {
-        browser.waitUntil(
-            Duration.ofSeconds(90),
-            "登录表单没有出现",
-            d ->
-                d.findElements(LOGIN_BUTTON).stream()
-                    .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
-        break;
-      } catch (TimeoutException e) {
-        if (load == 4) {
-          throw e;
-        }
-      }
-    }
-    for (int attempt = 1; ; attempt++) {
-      if (attempt > 1 && !shown(browser.driver(), USERNAME)) {
-        return; // the previous attempt logged in after all, only later than we waited
-      }
-      browser.type(USERNAME, user);
-      browser.type(PASSWORD, "demo");
-      browser.click(LOGIN_BUTTON);
-      try {
-        browser.waitUntil(
-            Duration.ofSeconds(attempt < 3 ? 20 : 60),
-            user + " 登录后仍停在登录页",
-            d -> d.findElements(USERNAME).stream().noneMatch(WebElement::isDisplayed));
-        return;
-      } catch (TimeoutException e) {
-        if (attempt == 3) {
-          throw e;
-        }
-      }
-    }
   }
 
   private static boolean shown(WebDriver driver, By locator) {
