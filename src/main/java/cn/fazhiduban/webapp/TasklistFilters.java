@@ -111,9 +111,8 @@ public class TasklistFilters {
     properties.put(
         "variables",
         List.of(
-            // Tasklist shows the first two in the list and the rest behind the item's arrow: the
-            // due
-            // time comes first, as the form shows it (Beijing time, from the server)
+            // Tasklist lists the first two and keeps the rest behind the item's arrow: the due
+            // time comes first, in the form's words (Beijing time, from the server)
             column(TaskSupervision.Variables.DEADLINE_TEXT, "截止时间"),
             column(TaskSupervision.Variables.TASK_TITLE, "任务名称"),
             column(TaskSupervision.Variables.TASK_NO, "任务编号"),
