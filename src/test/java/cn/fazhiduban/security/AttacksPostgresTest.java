@@ -727,6 +727,97 @@ class AttacksPostgresTest extends PostgresTest {
         .isOne();
   }
 
+  @Test
+  @Order(13)
+  void theOfficesOwnStartFormsTakeOnlyTheirFieldsAndOnlyTheOfficeMayPreviewARound() {
+    long planId = office.get("/api/plans").json().get(0).path("id").asLong();
+    int rounds = office.get("/api/rounds").json().size();
+    Map<String, Long> startedBefore = startedInstances();
+    String roundStart = "/engine-rest/process-definition/key/round-start/submit-form";
+    String annualReport = "/engine-rest/process-definition/key/annual-report/submit-form";
+    String round =
+        "\"planId\": {\"value\": %d, \"type\": \"Long\"}, \"label\": {\"value\": \"越权轮次\"}, "
+                .formatted(planId)
+            + "\"reportDate\": {\"value\": \"2030-12-31\"}, \"taskScope\": {\"value\": \"all\"}";
+
+    // a unit or a leader may start neither
+    for (Api stranger : List.of(clerk, leader)) {
+      assertThat(stranger.postJson(roundStart, "{\"variables\": {" + round + "}}").status())
+          .isIn(403, 404);
+      assertThat(
+              stranger
+                  .postJson(
+                      annualReport,
+                      "{\"variables\": {\"year\": {\"value\": 2026, \"type\": \"Integer\"}}}")
+                  .status())
+          .isIn(403, 404);
+    }
+    // the office may, with the form's fields in their declared types and nothing else
+    for (String[] refused :
+        List.of(
+            new String[] {roundStart, round + ", \"roundId\": {\"value\": 1, \"type\": \"Long\"}"},
+            new String[] {roundStart, round + ", \"initiator\": {\"value\": \"sbj1\"}"},
+            new String[] {roundStart, round.replace("\"type\": \"Long\"", "\"type\": \"Object\"")},
+            new String[] {
+              annualReport,
+              "\"year\": {\"value\": 2026, \"type\": \"Integer\"}, "
+                  + "\"reviewerGroups\": {\"value\": \"yfzqb\"}"
+            },
+            new String[] {annualReport, "\"year\": {\"value\": \"2026\", \"type\": \"Date\"}"})) {
+      Api.Response answer = office.postJson(refused[0], "{\"variables\": {" + refused[1] + "}}");
+      assertThat(answer.status()).as(refused[1] + " → " + answer.body()).isEqualTo(400);
+      assertThat(answer.json().path("error").asText()).isEqualTo("field-not-allowed");
+      assertThat(answer.json().path("message").asText()).containsPattern("\\p{IsHan}");
+    }
+    assertThat(office.get("/api/rounds").json()).hasSize(rounds);
+    assertThat(startedInstances()).isEqualTo(startedBefore);
+
+    // what a round would open is the office's to know: the count of work items names the units
+    String preview = "/api/rounds/preview?planId=" + planId + "&label=x&reportDate=2030-12-31";
+    for (Api stranger : List.of(clerk, leader)) {
+      Api.Response answer = stranger.get(preview);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(403);
+      assertThat(answer.json().path("message").asText()).containsPattern("\\p{IsHan}");
+    }
+    assertThat(office.get(preview).status()).isIn(200, 400);
+
+    // and the same forms, with only their fields, are accepted: the refusals above were the extras
+    Api.Response opened =
+        office.postJson(
+            roundStart,
+            "{\"variables\": {"
+                + round.replace("\"all\"", "\"list\"")
+                + ", \"taskList\": {\"value\": \"1\"}}}");
+    assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+    Poll.until(
+        "表单开启的轮次",
+        Duration.ofSeconds(60),
+        () ->
+            office.get("/api/rounds").json().size() == rounds + 1
+                ? Optional.of(true)
+                : Optional.empty());
+    Api.Response report =
+        office.postJson(
+            annualReport, "{\"variables\": {\"year\": {\"value\": 2026, \"type\": \"Integer\"}}}");
+    assertThat(report.status()).as(report.body()).isEqualTo(200);
+  }
+
+  private Map<String, Long> startedInstances() {
+    return Map.of(
+        "round-start",
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("round-start")
+            .count(),
+        "annual-report",
+        engine
+            .getHistoryService()
+            .createHistoricProcessInstanceQuery()
+            .processDefinitionKey("annual-report")
+            .count());
+  }
+
   // ---------------------------------------------------------------- state
 
   private String processInstanceOf(String taskId) {
