@@ -14,4 +14,7 @@ public interface EscalationNoticeRepository extends JpaRepository<EscalationNoti
   int claim(Long id, Instant at);
 
   List<EscalationNotice> findByEscalationIdOrderById(Long escalationId);
+
+  /** Notices owed since before {@code before} and not sent yet, oldest first. */
+  List<EscalationNotice> findTop100BySentAtIsNullAndCreatedAtBeforeOrderById(Instant before);
 }

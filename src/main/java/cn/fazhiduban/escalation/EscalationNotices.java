@@ -4,11 +4,14 @@ import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.notify.Notification;
 import cn.fazhiduban.notify.Notifier;
+import cn.fazhiduban.supervision.SupervisedWork;
 import cn.fazhiduban.supervision.SupervisedWork.WorkItemView;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
@@ -31,18 +35,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retried. Sending runs on a thread of its own: the committing thread still holds its database
  * connection when after-commit listeners run, and a transaction of the listener's own there would
  * take a second one; enough such threads at once (timer jobs, requests) would wait on each other
- * for the pool.
+ * for the pool. A notice still unsent minutes after it was owed (its node died between the commit
+ * and the sending) is sent by the next sweep, on whichever node runs it first.
  */
 @Component
-class EscalationNotices {
+public class EscalationNotices {
 
   private static final Logger log = LoggerFactory.getLogger(EscalationNotices.class);
+
+  /** How long after it was owed an unsent notice counts as lost with its node. */
+  private static final Duration OVERDUE_AFTER = Duration.ofMinutes(5);
 
   private final EscalationNoticeRepository notices;
   private final IdentityService identityService;
   private final ApplicationEventPublisher events;
   private final Notifier notifier;
   private final EngineClock clock;
+  private final EscalationRepository escalations;
+  private final SupervisedWork work;
   private final TransactionTemplate transactions;
   private final ExecutorService sender =
       Executors.newSingleThreadExecutor(
@@ -58,12 +68,16 @@ class EscalationNotices {
       ApplicationEventPublisher events,
       Notifier notifier,
       EngineClock clock,
+      EscalationRepository escalations,
+      SupervisedWork work,
       PlatformTransactionManager transactionManager) {
     this.notices = notices;
     this.identityService = identityService;
     this.events = events;
     this.notifier = notifier;
     this.clock = clock;
+    this.escalations = escalations;
+    this.work = work;
     this.transactions = new TransactionTemplate(transactionManager);
   }
 
@@ -91,6 +105,43 @@ class EscalationNotices {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void committed(NoticeOwed owed) {
     sender.execute(() -> transactions.executeWithoutResult(status -> send(owed)));
+  }
+
+  /**
+   * Sends the notices owed for more than five minutes and not sent: those whose node died after the
+   * commit and before the sending. Each is claimed as it goes, so two nodes sweeping at once send
+   * it once. Every five minutes; public for the tests.
+   */
+  @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT5M")
+  public int sendOverdue() {
+    List<NoticeOwed> owed =
+        transactions.execute(
+            status ->
+                notices
+                    .findTop100BySentAtIsNullAndCreatedAtBeforeOrderById(
+                        clock.now().minus(OVERDUE_AFTER))
+                    .stream()
+                    .flatMap(notice -> owedAgain(notice).stream())
+                    .toList());
+    for (NoticeOwed notice : owed) {
+      log.warn("督办通知 {} 在应发出后 5 分钟仍未发出，现补发", notice.noticeId());
+      transactions.executeWithoutResult(status -> send(notice));
+    }
+    return owed.size();
+  }
+
+  /** The notice as it was owed: its level, and the recipients its escalation was raised with. */
+  private Optional<NoticeOwed> owedAgain(EscalationNotice notice) {
+    return escalations
+        .findById(notice.getEscalationId())
+        .flatMap(
+            escalation ->
+                work.workItem(escalation.getWorkItemId())
+                    .map(
+                        item ->
+                            new NoticeOwed(
+                                notice.getId(),
+                                notification(item, notice.getLevel(), escalation.getNotify()))));
   }
 
   private void send(NoticeOwed owed) {

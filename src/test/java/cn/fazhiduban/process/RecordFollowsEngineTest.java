@@ -23,6 +23,7 @@ import cn.fazhiduban.escalation.Escalation;
 import cn.fazhiduban.escalation.EscalationLevel;
 import cn.fazhiduban.escalation.EscalationNotice;
 import cn.fazhiduban.escalation.EscalationNoticeRepository;
+import cn.fazhiduban.escalation.EscalationNotices;
 import cn.fazhiduban.escalation.EscalationRepository;
 import cn.fazhiduban.plan.PlanImportService;
 import cn.fazhiduban.security.AuthorizationSetup;
@@ -111,6 +112,8 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
   @Autowired WorkItemRepository workItems;
   @Autowired EscalationRepository escalations;
   @Autowired EscalationNoticeRepository notices;
+  @Autowired EscalationNotices noticeSender;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired ConsistencyChecks consistency;
   @Autowired AuthorizationSetup authorizations;
   @Autowired UnitDirectory directory;
@@ -332,6 +335,31 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
                   ? Optional.of(true)
                   : Optional.empty());
     }
+    runtimeService().deleteProcessInstance(round.taskInstance(), "测试结束");
+  }
+
+  @Test
+  void aNoticeWhoseNodeDiedBeforeSendingGoesOutWithALaterSweepOnce() {
+    startClockAt(MONDAY);
+    Round round = open();
+    moveTo(LocalDate.of(2026, 6, 5), round.taskInstance()); // 提醒
+    long id = noticesOf(item(round, CLERK)).get(0).getId();
+    Poll.until(
+        "督办通知已发送",
+        Duration.ofSeconds(30),
+        () ->
+            notices.findById(id).orElseThrow().getSentAt() != null
+                ? Optional.of(true)
+                : Optional.empty());
+    // as if its node had died between the commit and the sending: owed, never sent
+    jdbc.update("update escalation_notice set sent_at = null where id = ?", id);
+
+    assertThat(noticeSender.sendOverdue()).as("不足 5 分钟，还不算丢失").isZero();
+    ClockUtil.setCurrentTime(
+        Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(6))));
+    assertThat(noticeSender.sendOverdue()).isEqualTo(1);
+    assertThat(notices.findById(id).orElseThrow().getSentAt()).isNotNull();
+    assertThat(noticeSender.sendOverdue()).as("只补发一次").isZero();
     runtimeService().deleteProcessInstance(round.taskInstance(), "测试结束");
   }
 
