@@ -29,6 +29,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -163,6 +164,26 @@ class BrowserTest {
         });
     assertThat(browser.driver().findElement(By.id("fd-evidence1")).getDomProperty("value"))
         .endsWith(evidence.getFileName().toString());
+    // the evidence check the forms share (Tasklist's scripts/evidence-check.js) runs here: a type
+    // outside the list is refused under its field and 「办理完成」 waits until it is taken out
+    Path wrongType = Files.createTempFile("evidence-", ".exe");
+    Files.writeString(wrongType, "MZ", StandardCharsets.US_ASCII);
+    wrongType.toFile().deleteOnExit();
+    browser.visible(By.id("fd-evidence2")).sendKeys(wrongType.toAbsolutePath().toString());
+    browser.waitForText(wrongType.getFileName() + "”的类型不支持");
+    browser.waitUntil(
+        "不支持的文件类型没有让「办理完成」不可用",
+        d -> d.findElements(button("办理完成")).stream().noneMatch(WebElement::isEnabled));
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "var input = document.getElementById('fd-evidence2'); input.value = '';"
+                + " input.dispatchEvent(new Event('change'));");
+    browser.waitUntil(
+        "移除不支持的文件后「办理完成」仍不可用",
+        d ->
+            !browser.bodyText().contains("类型不支持")
+                && d.findElements(button("办理完成")).stream()
+                    .anyMatch(b -> b.isDisplayed() && b.isEnabled()));
     browser.scrollTo(By.id("fd-evidence1"));
     assertThat(browser.bodyText()).doesNotContain("类型不支持", "空文件");
     browser.screenshot("2a-clerk-report-filled");

@@ -1,7 +1,8 @@
 // 法治督办: the webapp speaks Chinese first; English stays available to those whose browser asks for it.
 export default {
-  // 启动流程 and 创建任务 only for those who may use them (with styles/user-styles.css)
-  customScripts: ['scripts/tidy-tasklist'],
+  // 启动流程 and 创建任务 only for those who may use them (with styles/user-styles.css); the evidence check that the
+  // embedded forms with file fields share
+  customScripts: ['scripts/tidy-tasklist', 'scripts/evidence-check'],
   app: {
     name: '法治督办',
     vendor: '依法治区办'
