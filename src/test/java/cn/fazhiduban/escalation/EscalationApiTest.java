@@ -1,6 +1,7 @@
 package cn.fazhiduban.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS;
 
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.ConsistentRecords;
@@ -14,10 +15,10 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The done-when walk: a report due in 15 seconds that nobody submits shows as an open escalation
@@ -25,7 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * production; instead of waiting for the due date, the test moves the engine clock past it.
  */
 @OneEngineAtATime
-@ExtendWith(ConsistentRecords.class)
+@TestExecutionListeners(listeners = ConsistentRecords.class, mergeMode = MERGE_WITH_DEFAULTS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EscalationApiTest {

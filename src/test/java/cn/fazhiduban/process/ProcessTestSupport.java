@@ -1,6 +1,7 @@
 package cn.fazhiduban.process;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS;
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.plan.PlanRepository;
@@ -25,11 +26,11 @@ import org.camunda.community.process_test_coverage.spring_test.common.ProcessEng
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * Process tests run the engine, JPA and our beans on H2, without a web server, the engine's REST
@@ -37,7 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * (camunda-bpm-assert's {@code execute(job())}). Flow-node coverage is gated per test class.
  */
 @OneEngineAtATime
-@ExtendWith(ConsistentRecords.class)
+@TestExecutionListeners(listeners = ConsistentRecords.class, mergeMode = MERGE_WITH_DEFAULTS)
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.NONE,
     properties = {

@@ -1,6 +1,7 @@
 package cn.fazhiduban.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.context.TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS;
 
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.ConsistentRecords;
@@ -15,17 +16,17 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The supervision cycle as a new user would drive it: REST calls only, forms filled through the
  * engine's {@code /engine-rest/task/{id}/submit-form}, the job executor running as in production.
  */
 @OneEngineAtATime
-@ExtendWith(ConsistentRecords.class)
+@TestExecutionListeners(listeners = ConsistentRecords.class, mergeMode = MERGE_WITH_DEFAULTS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class SupervisionCycleApiTest {
