@@ -1,8 +1,11 @@
 package cn.fazhiduban.engine;
 
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -48,11 +51,32 @@ public final class ProcessVariable<T> {
 
   /** The value visible from {@code scope}, or {@code null}. Never deserializes an object value. */
   public T get(VariableScope scope) {
-    return cast(scope.getVariableTyped(name, false));
+    return unwrap(scope.getVariableTyped(name, false));
   }
 
   public T getLocal(VariableScope scope) {
-    return cast(scope.getVariableLocalTyped(name, false));
+    return unwrap(scope.getVariableLocalTyped(name, false));
+  }
+
+  /**
+   * The value in a map of values by name, such as variables put together or a decision's result
+   * entries, or {@code null}.
+   */
+  public T from(Map<String, ?> values) {
+    if (values instanceof VariableMap variables) {
+      return unwrap(variables.getValueTyped(name));
+    }
+    return cast(values.get(name));
+  }
+
+  /** Adds the value to variables being put together (a start, a decision's inputs). */
+  public VariableMap put(VariableMap variables, T value) {
+    return variables.putValue(name, value);
+  }
+
+  /** Sets the value on a running execution from outside the process. */
+  public void set(RuntimeService runtimeService, String executionId, T value) {
+    runtimeService.setVariable(executionId, name, value);
   }
 
   public void set(VariableScope scope, T value) {
@@ -63,24 +87,28 @@ public final class ProcessVariable<T> {
     scope.setVariableLocal(name, value);
   }
 
-  private T cast(TypedValue value) {
-    if (value instanceof ObjectValue object && !object.isDeserialized()) {
+  private T unwrap(TypedValue typed) {
+    if (typed instanceof ObjectValue object && !object.isDeserialized()) {
       throw new IllegalStateException(
           "流程变量 " + name + " 应为 " + type.getSimpleName() + "，实为对象 " + object.getObjectTypeName());
     }
-    if (value == null || value.getValue() == null) {
+    return cast(typed == null ? null : typed.getValue());
+  }
+
+  private T cast(Object value) {
+    if (value == null) {
       return null;
     }
-    if (!type.isInstance(value.getValue())) {
+    if (!type.isInstance(value)) {
       throw new IllegalStateException(
           "流程变量 "
               + name
               + " 应为 "
               + type.getSimpleName()
               + "，实为 "
-              + value.getValue().getClass().getSimpleName());
+              + value.getClass().getSimpleName());
     }
-    return type.cast(value.getValue());
+    return type.cast(value);
   }
 
   @Override

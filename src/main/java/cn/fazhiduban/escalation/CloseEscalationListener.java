@@ -1,7 +1,6 @@
 package cn.fazhiduban.escalation;
 
 import static cn.fazhiduban.escalation.EscalationProcess.Variables.CLOSE_REASON;
-import static cn.fazhiduban.escalation.EscalationProcess.Variables.WORK_ITEM_ID;
 
 import cn.fazhiduban.engine.CurrentUser;
 import cn.fazhiduban.engine.FormValues;
@@ -29,7 +28,7 @@ class CloseEscalationListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String reason = new FormValues(task).text(CLOSE_REASON, "关闭原因", 1000, true);
-    long workItemId = ((Number) task.getVariable(WORK_ITEM_ID)).longValue();
+    long workItemId = EscalationProcess.Typed.WORK_ITEM_ID.get(task);
     try {
       escalations.closeFromTasklist(workItemId, reason, currentUser.of(task));
     } catch (ApiException e) {

@@ -1,5 +1,8 @@
 package cn.fazhiduban.escalation;
 
+import cn.fazhiduban.engine.ProcessVariable;
+import java.util.Date;
+
 /**
  * Names shared by {@code processes/escalation.bpmn}, {@code processes/escalation-level.dmn}, their
  * forms, the code that starts and correlates escalations and the tests. Change a name here and in
@@ -125,5 +128,41 @@ public final class EscalationProcess {
     public static final String DMN_NOTIFY = "notify";
 
     private Variables() {}
+  }
+
+  /**
+   * The variables and decision values our code writes or reads, each with its type, named by the
+   * constants above (which the model, the forms and the tests use).
+   */
+  public static final class Typed {
+    public static final ProcessVariable<Long> WORK_ITEM_ID =
+        ProcessVariable.longValue(Variables.WORK_ITEM_ID);
+    public static final ProcessVariable<Long> ROUND_ID =
+        ProcessVariable.longValue(Variables.ROUND_ID);
+    public static final ProcessVariable<Integer> TASK_NO =
+        ProcessVariable.integer(Variables.TASK_NO);
+    public static final ProcessVariable<String> UNIT_CODE =
+        ProcessVariable.string(Variables.UNIT_CODE);
+    public static final ProcessVariable<String> UNIT_NAME =
+        ProcessVariable.string(Variables.UNIT_NAME);
+    public static final ProcessVariable<String> TASK_TITLE =
+        ProcessVariable.string(Variables.TASK_TITLE);
+    public static final ProcessVariable<String> LEVEL = ProcessVariable.string(Variables.LEVEL);
+    public static final ProcessVariable<Date> DUE_AT = ProcessVariable.date(Variables.DUE_AT);
+    public static final ProcessVariable<String> DUE_AT_TEXT =
+        ProcessVariable.string(Variables.DUE_AT_TEXT);
+
+    public static final ProcessVariable<Integer> DAYS_OVERDUE =
+        ProcessVariable.integer(Variables.DAYS_OVERDUE);
+    public static final ProcessVariable<Integer> EARLIER_ESCALATIONS =
+        ProcessVariable.integer(Variables.EARLIER_ESCALATIONS);
+    public static final ProcessVariable<Boolean> MILESTONE_THIS_YEAR =
+        ProcessVariable.bool(Variables.MILESTONE_THIS_YEAR);
+    public static final ProcessVariable<String> DMN_LEVEL =
+        ProcessVariable.string(Variables.DMN_LEVEL);
+    public static final ProcessVariable<String> DMN_NOTIFY =
+        ProcessVariable.string(Variables.DMN_NOTIFY);
+
+    private Typed() {}
   }
 }

@@ -6,6 +6,8 @@ import cn.fazhiduban.engine.FormValues;
 import cn.fazhiduban.engine.SupervisionKeys;
 import cn.fazhiduban.escalation.Escalation.ClosedBy;
 import cn.fazhiduban.escalation.Escalation.Status;
+import cn.fazhiduban.escalation.EscalationDecision.Outcome;
+import cn.fazhiduban.escalation.EscalationProcess.Typed;
 import cn.fazhiduban.supervision.BeijingTime;
 import cn.fazhiduban.supervision.SupervisedWork;
 import cn.fazhiduban.supervision.SupervisedWork.WorkItemView;
@@ -15,10 +17,9 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public class EscalationService {
   private final EscalationActionRepository actions;
   private final SupervisedWork work;
   private final WorkingCalendar calendar;
-  private final DecisionService decisionService;
+  private final EscalationDecision decisionTable;
   private final RuntimeService runtimeService;
   private final EscalationNotices notices;
   private final EngineClock clock;
@@ -52,7 +53,7 @@ public class EscalationService {
       EscalationActionRepository actions,
       SupervisedWork work,
       WorkingCalendar calendar,
-      DecisionService decisionService,
+      EscalationDecision decisionTable,
       RuntimeService runtimeService,
       EscalationNotices notices,
       EngineClock clock) {
@@ -60,14 +61,11 @@ public class EscalationService {
     this.actions = actions;
     this.work = work;
     this.calendar = calendar;
-    this.decisionService = decisionService;
+    this.decisionTable = decisionTable;
     this.runtimeService = runtimeService;
     this.notices = notices;
     this.clock = clock;
   }
-
-  /** What the decision table decided. */
-  record Decision(EscalationLevel level, String recipients) {}
 
   /** The reminder before the due date (提醒). Work that is done, or already overdue, needs none. */
   public void remind(long workItemId) {
@@ -210,8 +208,9 @@ public class EscalationService {
   }
 
   private void climb(WorkItemView item, int daysOverdue, Instant now) {
-    Decision decision =
-        decide(daysOverdue, earlierEscalations(item), milestoneThisYear(item, clock.today()));
+    Outcome decision =
+        decisionTable.decide(
+            daysOverdue, earlierEscalations(item), milestoneThisYear(item, clock.today()));
     Optional<Escalation> open = escalations.findFirstByWorkItemIdAndStatus(item.id(), Status.OPEN);
     if (open.isPresent() && open.get().getLevel().isAtLeast(decision.level())) {
       requestInterviewIfDue(item, open.get());
@@ -236,22 +235,6 @@ public class EscalationService {
     notices.raised(escalation, item, decision.recipients());
   }
 
-  Decision decide(int daysOverdue, int earlierEscalations, boolean milestoneThisYear) {
-    DmnDecisionResultEntries result =
-        decisionService
-            .evaluateDecisionByKey(EscalationProcess.DECISION_ID)
-            .variables(
-                Variables.createVariables()
-                    .putValue(EscalationProcess.Variables.DAYS_OVERDUE, daysOverdue)
-                    .putValue(EscalationProcess.Variables.EARLIER_ESCALATIONS, earlierEscalations)
-                    .putValue(EscalationProcess.Variables.MILESTONE_THIS_YEAR, milestoneThisYear))
-            .evaluate()
-            .getSingleResult();
-    return new Decision(
-        EscalationLevel.ofLabel(result.getEntry(EscalationProcess.Variables.DMN_LEVEL)),
-        result.getEntry(EscalationProcess.Variables.DMN_NOTIFY));
-  }
-
   private ProcessInstance escalationInstance(WorkItemView item, EscalationLevel level) {
     String key = SupervisionKeys.of(item.roundId(), item.taskNo(), item.unitCode());
     ProcessInstance running =
@@ -261,21 +244,23 @@ public class EscalationService {
             .processInstanceBusinessKey(key)
             .singleResult();
     if (running != null) {
-      runtimeService.setVariable(running.getId(), EscalationProcess.Variables.LEVEL, level.label());
+      Typed.LEVEL.set(runtimeService, running.getId(), level.label());
       return running;
     }
+    VariableMap variables = Variables.createVariables();
+    Typed.WORK_ITEM_ID.put(variables, item.id());
+    Typed.ROUND_ID.put(variables, item.roundId());
+    Typed.TASK_NO.put(variables, item.taskNo());
+    Typed.UNIT_CODE.put(variables, item.unitCode());
+    Typed.UNIT_NAME.put(variables, item.unitName());
+    Typed.TASK_TITLE.put(variables, item.taskTitle());
+    Typed.LEVEL.put(variables, level.label());
+    Typed.DUE_AT.put(variables, Date.from(item.dueAt()));
+    Typed.DUE_AT_TEXT.put(variables, BeijingTime.text(item.dueAt()));
     return runtimeService
         .createProcessInstanceByKey(EscalationProcess.PROCESS_ID)
         .businessKey(key)
-        .setVariable(EscalationProcess.Variables.WORK_ITEM_ID, item.id())
-        .setVariable(EscalationProcess.Variables.ROUND_ID, item.roundId())
-        .setVariable(EscalationProcess.Variables.TASK_NO, item.taskNo())
-        .setVariable(EscalationProcess.Variables.UNIT_CODE, item.unitCode())
-        .setVariable(EscalationProcess.Variables.UNIT_NAME, item.unitName())
-        .setVariable(EscalationProcess.Variables.TASK_TITLE, item.taskTitle())
-        .setVariable(EscalationProcess.Variables.LEVEL, level.label())
-        .setVariable(EscalationProcess.Variables.DUE_AT, Date.from(item.dueAt()))
-        .setVariable(EscalationProcess.Variables.DUE_AT_TEXT, BeijingTime.text(item.dueAt()))
+        .setVariables(variables)
         .execute();
   }
 

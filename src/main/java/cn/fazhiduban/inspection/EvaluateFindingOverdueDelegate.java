@@ -19,7 +19,6 @@ class EvaluateFindingOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.evaluateFinding(
-        InspectionEscalations.id(execution, InspectionProcess.Variables.FINDING_ID));
+    service.evaluateFinding(InspectionProcess.Typed.FINDING_ID.get(execution));
   }
 }

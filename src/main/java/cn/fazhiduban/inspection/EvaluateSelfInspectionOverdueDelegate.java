@@ -19,7 +19,6 @@ class EvaluateSelfInspectionOverdueDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.evaluateSelfInspection(
-        InspectionEscalations.id(execution, InspectionProcess.Variables.INSPECTED_UNIT_ID));
+    service.evaluateSelfInspection(InspectionProcess.Typed.INSPECTED_UNIT_ID.get(execution));
   }
 }

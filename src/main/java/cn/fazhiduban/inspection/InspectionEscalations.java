@@ -2,14 +2,10 @@ package cn.fazhiduban.inspection;
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.engine.EngineClock;
+import cn.fazhiduban.escalation.EscalationDecision;
 import cn.fazhiduban.escalation.EscalationLevel;
-import cn.fazhiduban.escalation.EscalationProcess;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,10 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The escalation ladder for inspections: an overdue self-inspection report or rectification climbs
- * 提醒 → 警示 → 挂牌督办 → 通报 → 约谈 as the decision table {@code escalation-level} says, the same table that
- * supervision uses, so that administrators change the thresholds for both in one place. The level
- * is kept on our own rows (the inspected unit, the finding); the {@code escalation} process is not
- * started, its work and messages belong to work items.
+ * 提醒 → 警示 → 挂牌督办 → 通报 → 约谈 as the decision table {@code escalation-level} says ({@link
+ * EscalationDecision}, the same table that supervision uses). The level is kept on our own rows
+ * (the inspected unit, the finding); the {@code escalation} process is not started, its work and
+ * messages belong to work items.
  */
 @Service
 @Transactional
@@ -31,7 +27,7 @@ public class InspectionEscalations {
   private final InspectionRepository inspections;
   private final InspectedUnitRepository units;
   private final FindingRepository findings;
-  private final DecisionService decisions;
+  private final EscalationDecision decision;
   private final WorkingCalendar calendar;
   private final EngineClock clock;
 
@@ -39,19 +35,15 @@ public class InspectionEscalations {
       InspectionRepository inspections,
       InspectedUnitRepository units,
       FindingRepository findings,
-      DecisionService decisions,
+      EscalationDecision decision,
       WorkingCalendar calendar,
       EngineClock clock) {
     this.inspections = inspections;
     this.units = units;
     this.findings = findings;
-    this.decisions = decisions;
+    this.decision = decision;
     this.calendar = calendar;
     this.clock = clock;
-  }
-
-  static long id(DelegateExecution execution, String variable) {
-    return ((Number) execution.getVariable(variable)).longValue();
   }
 
   public void remindSelfInspection(long inspectedUnitId) {
@@ -60,8 +52,7 @@ public class InspectionEscalations {
     if (unit.getStatus() != InspectedUnit.Status.SELF_INSPECTION || !clock.now().isBefore(due)) {
       return;
     }
-    String level = level(-Math.max(calendar.workingDaysBetween(clock.today(), day(due)), 1), 0);
-    raiseUnit(unit, level);
+    raiseUnit(unit, level(-Math.max(calendar.workingDaysBetween(clock.today(), day(due)), 1), 0));
   }
 
   public void evaluateSelfInspection(long inspectedUnitId) {
@@ -79,9 +70,10 @@ public class InspectionEscalations {
         || !clock.now().isBefore(finding.getDueAt())) {
       return;
     }
-    String level =
-        level(-Math.max(calendar.workingDaysBetween(clock.today(), day(finding.getDueAt())), 1), 0);
-    raiseFinding(finding, level);
+    raiseFinding(
+        finding,
+        level(
+            -Math.max(calendar.workingDaysBetween(clock.today(), day(finding.getDueAt())), 1), 0));
   }
 
   /**
@@ -108,41 +100,28 @@ public class InspectionEscalations {
         level(calendar.workingDaysBetween(day(finding.getDueAt()), clock.today()), earlier));
   }
 
-  private void raiseUnit(InspectedUnit unit, String level) {
-    if (rank(level) > rank(unit.getEscalationLevel())) {
-      unit.escalated(level);
-      log.info("督察自查报告升级：{}（督察 {}）→ {}", unit.getUnitName(), unit.getInspectionId(), level);
+  private void raiseUnit(InspectedUnit unit, EscalationLevel level) {
+    if (isAbove(level, unit.getEscalationLevel())) {
+      unit.escalated(level.label());
+      log.info("督察自查报告升级：{}（督察 {}）→ {}", unit.getUnitName(), unit.getInspectionId(), level.label());
     }
   }
 
-  private void raiseFinding(Finding finding, String level) {
-    if (rank(level) > rank(finding.getEscalationLevel())) {
-      finding.escalated(level, rank(level) >= EscalationLevel.WARNING.ordinal(), clock.now());
-      log.info("督察问题整改升级：问题 {}（{}）→ {}", finding.getId(), finding.getUnitCode(), level);
+  private void raiseFinding(Finding finding, EscalationLevel level) {
+    if (isAbove(level, finding.getEscalationLevel())) {
+      finding.escalated(level.label(), level.isAtLeast(EscalationLevel.WARNING), clock.now());
+      log.info("督察问题整改升级：问题 {}（{}）→ {}", finding.getId(), finding.getUnitCode(), level.label());
     }
   }
 
-  /**
-   * Asks the decision table {@code escalation-level}; inspections have no plan milestones of their
-   * own.
-   */
-  String level(int daysOverdue, int earlierEscalations) {
-    DmnDecisionResultEntries result =
-        decisions
-            .evaluateDecisionByKey(EscalationProcess.DECISION_ID)
-            .variables(
-                Variables.createVariables()
-                    .putValue(EscalationProcess.Variables.DAYS_OVERDUE, daysOverdue)
-                    .putValue(EscalationProcess.Variables.EARLIER_ESCALATIONS, earlierEscalations)
-                    .putValue(EscalationProcess.Variables.MILESTONE_THIS_YEAR, false))
-            .evaluate()
-            .getSingleResult();
-    return result.getEntry(EscalationProcess.Variables.DMN_LEVEL);
+  /** The decision table's level; inspections have no plan milestones of their own. */
+  private EscalationLevel level(int daysOverdue, int earlierEscalations) {
+    return decision.decide(daysOverdue, earlierEscalations, false).level();
   }
 
-  /** A level's place on the ladder (提醒 = 0 … 约谈 = 4); -1 for none. */
-  private static int rank(String level) {
-    return level == null ? -1 : EscalationLevel.ofLabel(level).ordinal();
+  /** {@code level} is higher on the ladder than the stored label (none is below every level). */
+  private static boolean isAbove(EscalationLevel level, String storedLabel) {
+    return storedLabel == null || !EscalationLevel.ofLabel(storedLabel).isAtLeast(level);
   }
 
   private Instant dueOfSelfReport(InspectedUnit unit) {

@@ -1,5 +1,7 @@
 package cn.fazhiduban.inspection;
 
+import cn.fazhiduban.engine.FormValues;
+import cn.fazhiduban.engine.ProcessVariable;
 import java.util.List;
 
 /**
@@ -119,8 +121,8 @@ public final class InspectionProcess {
 
     public static final String FINDINGS = "findings";
 
-    /** Evidence files evidence1 … evidence5 (File). */
-    public static final String EVIDENCE_PREFIX = "evidence";
+    /** Evidence files evidence1 … evidence5 (File), checked like every form's (FormValues). */
+    public static final String EVIDENCE_PREFIX = FormValues.EVIDENCE_PREFIX;
 
     /** Per finding: the element variable (Long) and what the tasks show. */
     public static final String FINDING_ID = "findingId";
@@ -150,5 +152,17 @@ public final class InspectionProcess {
     public static final String NOTICE_TEXT = "noticeText";
 
     private Variables() {}
+  }
+
+  /** The ids our code reads back from the process, each with its type. */
+  public static final class Typed {
+    public static final ProcessVariable<Long> INSPECTION_ID =
+        ProcessVariable.longValue(Variables.INSPECTION_ID);
+    public static final ProcessVariable<Long> INSPECTED_UNIT_ID =
+        ProcessVariable.longValue(Variables.INSPECTED_UNIT_ID);
+    public static final ProcessVariable<Long> FINDING_ID =
+        ProcessVariable.longValue(Variables.FINDING_ID);
+
+    private Typed() {}
   }
 }

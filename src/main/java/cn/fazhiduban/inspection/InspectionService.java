@@ -27,8 +27,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.variable.value.FileValue;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -216,7 +214,8 @@ public class InspectionService {
   public void recordSelfInspection(DelegateTask task) {
     InspectedUnit unit = inspectedUnit(task);
     String report = new FormValues(task).text(Variables.SELF_REPORT, "自查报告", 4000, true);
-    unit.selfReported(report, String.join("、", evidence(task)), user(), clock.now());
+    unit.selfReported(
+        report, String.join("、", new FormValues(task).evidence()), user(), clock.now());
   }
 
   /** Task_RecordOpinion completed: the opinion and the 问题清单. */
@@ -303,7 +302,7 @@ public class InspectionService {
             finding.getId(),
             measures,
             result,
-            String.join("、", evidence(task)),
+            String.join("、", new FormValues(task).evidence()),
             user(),
             clock.now()));
     finding.submitted();
@@ -364,7 +363,7 @@ public class InspectionService {
    * names.
    */
   public void recordNotice(DelegateTask task) {
-    long inspectionId = ((Number) task.getVariable(Variables.INSPECTION_ID)).longValue();
+    long inspectionId = InspectionProcess.Typed.INSPECTION_ID.get(task);
     String decision =
         choice(
             task,
@@ -500,43 +499,12 @@ public class InspectionService {
     return user == null ? "system" : user;
   }
 
-  static final long MAX_FILE_BYTES = 20L * 1024 * 1024;
-  static final List<String> FILE_TYPES =
-      List.of("pdf", "doc", "docx", "xls", "xlsx", "jpg", "jpeg", "png", "zip");
-
-  /** The evidence files' names, each checked against the limits the form states (type, 20 MB). */
-  private static List<String> evidence(VariableScope scope) {
-    List<String> names = new ArrayList<>();
-    for (int slot = 1; slot <= 5; slot++) {
-      String name = Variables.EVIDENCE_PREFIX + slot;
-      TypedValue value = scope.getVariableTyped(name, false);
-      if (value instanceof FileValue file && file.getFilename() != null) {
-        String filename = file.getFilename();
-        int dot = filename.lastIndexOf('.');
-        if (!FILE_TYPES.contains(dot < 0 ? "" : filename.substring(dot + 1).toLowerCase())) {
-          throw FormValues.invalid(
-              name, "佐证材料“" + filename + "”的类型不支持，请上传 pdf、doc、docx、xls、xlsx、jpg、png 或 zip 文件。");
-        }
-        try (var in = file.getValue()) {
-          if (in != null
-              && in.transferTo(java.io.OutputStream.nullOutputStream()) > MAX_FILE_BYTES) {
-            throw FormValues.invalid(name, "佐证材料“" + filename + "”超过 20 MB。");
-          }
-        } catch (java.io.IOException e) {
-          throw FormValues.invalid(name, "佐证材料无法读取，请重新上传。");
-        }
-        names.add(filename);
-      }
-    }
-    return names;
-  }
-
   private static long findingId(DelegateTask task) {
-    return ((Number) task.getVariable(Variables.FINDING_ID)).longValue();
+    return InspectionProcess.Typed.FINDING_ID.get(task);
   }
 
   private InspectedUnit inspectedUnit(VariableScope scope) {
-    long id = ((Number) scope.getVariable(Variables.INSPECTED_UNIT_ID)).longValue();
+    long id = InspectionProcess.Typed.INSPECTED_UNIT_ID.get(scope);
     return units.findById(id).orElseThrow(() -> new IllegalStateException("找不到被督察单位 " + id));
   }
 
@@ -547,7 +515,7 @@ public class InspectionService {
   }
 
   private Inspection inspection(VariableScope scope) {
-    long id = ((Number) scope.getVariable(Variables.INSPECTION_ID)).longValue();
+    long id = InspectionProcess.Typed.INSPECTION_ID.get(scope);
     return inspections.findById(id).orElseThrow(() -> new IllegalStateException("找不到督察 " + id));
   }
 

@@ -16,7 +16,6 @@ class RemindFindingRectificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.remindFinding(
-        InspectionEscalations.id(execution, InspectionProcess.Variables.FINDING_ID));
+    service.remindFinding(InspectionProcess.Typed.FINDING_ID.get(execution));
   }
 }

@@ -16,7 +16,6 @@ class RemindSelfInspectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    service.remindSelfInspection(
-        InspectionEscalations.id(execution, InspectionProcess.Variables.INSPECTED_UNIT_ID));
+    service.remindSelfInspection(InspectionProcess.Typed.INSPECTED_UNIT_ID.get(execution));
   }
 }

@@ -1,5 +1,7 @@
 package cn.fazhiduban.reporting;
 
+import cn.fazhiduban.engine.ProcessVariable;
+
 /**
  * Names shared by {@code processes/annual-report.bpmn}, its forms, its delegates and listeners, and
  * the tests. Change a name here and in the model together.
@@ -81,5 +83,13 @@ public final class AnnualReportProcess {
     public static final String VERSION = "reportVersion";
 
     private Variables() {}
+  }
+
+  /** The variables our code reads back from the process, each with its type. */
+  public static final class Typed {
+    public static final ProcessVariable<Long> REPORT_ID =
+        ProcessVariable.longValue(Variables.REPORT_ID);
+
+    private Typed() {}
   }
 }

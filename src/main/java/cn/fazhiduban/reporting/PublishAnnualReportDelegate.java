@@ -32,7 +32,7 @@ public class PublishAnnualReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    long reportId = ((Number) execution.getVariable(Variables.REPORT_ID)).longValue();
+    long reportId = AnnualReportProcess.Typed.REPORT_ID.get(execution);
     AnnualReportStore.Version approved =
         store
             .latestOf(reportId)

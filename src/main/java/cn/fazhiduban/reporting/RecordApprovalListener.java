@@ -20,7 +20,7 @@ public class RecordApprovalListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long reportId = ((Number) task.getVariable(Variables.REPORT_ID)).longValue();
+    long reportId = AnnualReportProcess.Typed.REPORT_ID.get(task);
     Object approval = task.getVariable(Variables.APPROVAL);
     Object opinionValue = task.getVariable(Variables.APPROVAL_OPINION);
     String opinion = opinionValue == null ? "" : opinionValue.toString().strip();

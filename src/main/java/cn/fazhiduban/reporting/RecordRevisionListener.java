@@ -32,7 +32,7 @@ public class RecordRevisionListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    long reportId = ((Number) task.getVariable(Variables.REPORT_ID)).longValue();
+    long reportId = AnnualReportProcess.Typed.REPORT_ID.get(task);
     String by = currentUser.of(task);
     FileValue file = task.getExecution().getVariableTyped(Variables.REVISED_REPORT);
     if (file != null && file.getValue() != null) {
