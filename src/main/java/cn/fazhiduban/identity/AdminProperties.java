@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code duban.admin.*}: the administrator; the password is required outside demo mode (see
- * IdentitySetup).
+ * {@code duban.admin.*}: the administrator; the password is required outside demo mode (checked
+ * before the application starts, see AdminPasswordRequired).
  */
 @Validated
 @ConfigurationProperties("duban.admin")

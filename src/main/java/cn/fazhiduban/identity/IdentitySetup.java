@@ -43,11 +43,6 @@ public class IdentitySetup {
     this.directory = directory;
     this.admin = admin;
     this.demo = demo;
-    if (!demo.enabled() && !admin.hasPassword()) {
-      throw new IllegalStateException(
-          "未处于演示模式时必须设置管理员密码：请设置环境变量 DUBAN_ADMIN_PASSWORD（duban.admin.password）。"
-              + " Outside demo mode DUBAN_ADMIN_PASSWORD must be set.");
-    }
   }
 
   /** The demo user of a unit. */

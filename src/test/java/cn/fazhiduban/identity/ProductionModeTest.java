@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhiduban.FazhiDubanApplication;
+import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -17,13 +19,19 @@ class ProductionModeTest {
   }
 
   @Test
-  void refusesToStartWithoutAnAdministratorPassword() {
+  void refusesToStartWithoutAnAdministratorPasswordBeforeTouchingTheDatabase(@TempDir Path data) {
+    Path database = data.resolve("duban");
     assertThatThrownBy(
             () ->
                 application()
-                    .run("--duban.demo.enabled=false", "--duban.admin.password=", "--server.port=0")
+                    .run(
+                        "--duban.demo.enabled=false",
+                        "--duban.admin.password=",
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:file:" + database.toAbsolutePath())
                     .close())
-        .hasStackTraceContaining("DUBAN_ADMIN_PASSWORD");
+        .hasMessageContaining("DUBAN_ADMIN_PASSWORD");
+    assertThat(data).as("拒绝启动时尚未创建数据库").isEmptyDirectory();
   }
 
   @Test
