@@ -6,7 +6,6 @@ import cn.fazhiduban.identity.IdentitySetup;
 import cn.fazhiduban.plan.PlanImportService;
 import cn.fazhiduban.plan.PlanImportService.ImportResult;
 import cn.fazhiduban.security.AuthorizationSetup;
-import cn.fazhiduban.supervision.RoundStart;
 import cn.fazhiduban.webapp.TasklistFilters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -63,7 +62,6 @@ class PrepareForLogin {
   void onReady() throws IOException {
     identitySetup.run();
     authorizationSetup.run();
-    authorizationSetup.allowStartFromTasklist(RoundStart.PROCESS_ID);
     tasklistFilters.run();
     String port =
         environment.getProperty(

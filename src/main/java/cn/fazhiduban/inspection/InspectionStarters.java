@@ -1,8 +1,6 @@
 package cn.fazhiduban.inspection;
 
-import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.security.StartableProcess;
-import java.util.List;
 import org.springframework.stereotype.Component;
 
 /** 法治督察 is started by 依法治区办 (and administrators, who may start anything). */
@@ -12,10 +10,5 @@ class InspectionStarters implements StartableProcess {
   @Override
   public String processDefinitionKey() {
     return InspectionProcess.PROCESS_ID;
-  }
-
-  @Override
-  public List<String> starterGroups() {
-    return List.of(Groups.OFFICE);
   }
 }

@@ -3,16 +3,15 @@ package cn.fazhiduban.reporting;
 import cn.fazhiduban.identity.Groups;
 import cn.fazhiduban.security.AuthorizationSetup;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * What the annual report needs beyond the general grants: 依法治区办 may start {@code annual-report}
- * from Tasklist, and leaders open Tasklist for their one task there, 审定年度报告 (its candidate group
- * gives them that task alone).
+ * What the annual report needs beyond the general grants and its starters (AnnualReportStarters):
+ * leaders open Tasklist for their one task there, 审定年度报告 (its candidate group gives them that task
+ * alone).
  */
 @Component
 class ReportingAuthorizations {
@@ -27,12 +26,6 @@ class ReportingAuthorizations {
 
   @EventListener(ApplicationReadyEvent.class)
   void grant() {
-    authorizations.grant(
-        Groups.OFFICE,
-        Resources.PROCESS_DEFINITION,
-        AnnualReportProcess.PROCESS_ID,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
-    authorizations.grant(Groups.OFFICE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     authorizations.grant(Groups.LEADERS, Resources.APPLICATION, TASKLIST, Permissions.ACCESS);
   }
 }

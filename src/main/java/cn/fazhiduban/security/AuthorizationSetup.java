@@ -39,13 +39,6 @@ public class AuthorizationSetup {
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";
 
-  /**
-   * Process keys that 依法治区办 (and administrators, who may do everything) start from Tasklist's 启动流程.
-   * Tasklist offers a process only to whom holds CREATE_INSTANCE on its definition and CREATE on
-   * process instances, so nobody else is offered these, and nobody at all is offered the rest.
-   */
-  static final List<String> STARTED_BY_OFFICE = List.of("plan-import");
-
   private final AuthorizationService authorizations;
   private final UnitDirectory directory;
   private final List<StartableProcess> startable;
@@ -81,14 +74,6 @@ public class AuthorizationSetup {
     grant(office, Resources.TASK, ANY, Permissions.READ, Permissions.UPDATE);
     grant(office, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
     grant(office, Resources.DEPLOYMENT, ANY, Permissions.READ);
-    for (String processKey : STARTED_BY_OFFICE) {
-      grant(
-          office,
-          Resources.PROCESS_DEFINITION,
-          processKey,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-    }
-    grant(office, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
 
     String leaders = Groups.LEADERS;
     grant(leaders, Resources.APPLICATION, COCKPIT, Permissions.ACCESS);
@@ -109,6 +94,8 @@ public class AuthorizationSetup {
       grant(Groups.ADMINS, resource, ANY, Permissions.ALL);
     }
 
+    // Tasklist offers a process only to whom holds CREATE_INSTANCE on its definition and CREATE on
+    // process instances: those who start it, and nobody else
     for (StartableProcess process : startable) {
       for (String group : process.starterGroups()) {
         grantStart(group, process.processDefinitionKey());
@@ -128,23 +115,6 @@ public class AuthorizationSetup {
         Permissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(groupId, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-  }
-
-  /**
-   * Lets 依法治区办 and administrators start the process from Tasklist (启动流程) and nobody else: read and
-   * start that definition (by key), and create process instances. A group with no such grant is
-   * offered nothing to start.
-   */
-  public void allowStartFromTasklist(String processKey) {
-    for (String group : List.of(Groups.OFFICE, Groups.ADMINS)) {
-      grant(
-          group,
-          Resources.PROCESS_DEFINITION,
-          processKey,
-          Permissions.READ,
-          ProcessDefinitionPermissions.CREATE_INSTANCE);
-      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    }
   }
 
   /**

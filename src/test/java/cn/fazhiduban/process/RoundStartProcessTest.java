@@ -6,7 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.engine.EngineClock;
+import cn.fazhiduban.identity.Groups;
+import cn.fazhiduban.inspection.InspectionProcess;
+import cn.fazhiduban.plan.PlanImportProcess;
 import cn.fazhiduban.plan.PlanImportService;
+import cn.fazhiduban.reporting.AnnualReportProcess;
 import cn.fazhiduban.supervision.RoundService.Preview;
 import cn.fazhiduban.supervision.RoundService.RoundForm;
 import cn.fazhiduban.supervision.RoundStart;
@@ -187,12 +191,16 @@ class RoundStartProcessTest extends ProcessTestSupport {
         .isInstanceOf(AuthorizationException.class);
 
     identityService.setAuthentication("yfzqb1", List.of("yfzqb"));
-    // the office's own processes (plan-import, annual-report and inspection too), never the ones
-    // the engine starts
+    // exactly the office's own processes (StartableProcess beans), never the ones the engine starts
     assertThat(startableInTasklist())
         .extracting(ProcessDefinition::getKey)
-        .contains(RoundStart.PROCESS_ID)
-        .doesNotContain("supervision-round", "task-supervision", "escalation", "consistency-check");
+        .containsExactlyInAnyOrder(
+            RoundStart.PROCESS_ID,
+            PlanImportProcess.PROCESS_ID,
+            AnnualReportProcess.PROCESS_ID,
+            InspectionProcess.PROCESS_ID);
+    identityService.setAuthentication("leader1", List.of(Groups.LEADERS));
+    assertThat(startableInTasklist()).as("领导在「启动流程」中看到的流程").isEmpty();
     identityService.setAuthentication("admin", List.of("camunda-admin"));
     assertThat(startableInTasklist())
         .extracting(ProcessDefinition::getKey)
