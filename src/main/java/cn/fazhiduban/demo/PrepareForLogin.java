@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -35,7 +34,6 @@ class PrepareForLogin {
   private final DemoProperties demo;
   private final Environment environment;
   private final DemoRound demoRound;
-  private final boolean demoRoundEnabled;
 
   PrepareForLogin(
       IdentitySetup identitySetup,
@@ -45,10 +43,8 @@ class PrepareForLogin {
       AdminProperties admin,
       DemoProperties demo,
       Environment environment,
-      DemoRound demoRound,
-      @Value("${duban.demo.round:true}") boolean demoRoundEnabled) {
+      DemoRound demoRound) {
     this.demoRound = demoRound;
-    this.demoRoundEnabled = demoRoundEnabled;
     this.tasklistFilters = tasklistFilters;
     this.identitySetup = identitySetup;
     this.authorizationSetup = authorizationSetup;
@@ -71,7 +67,7 @@ class PrepareForLogin {
       String text = demo.plan().getContentAsString(StandardCharsets.UTF_8);
       ImportResult result = planImport.importPlan(text, "demo");
       log.info("演示方案《{}》：{} 项任务（方案编号 {}）", result.title(), result.tasks(), result.id());
-      if (demoRoundEnabled) {
+      if (demo.round()) {
         demoRound
             .openIfFresh(result.id())
             .ifPresent(

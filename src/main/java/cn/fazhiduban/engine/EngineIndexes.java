@@ -5,7 +5,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,11 +35,9 @@ public class EngineIndexes {
   private final boolean enabled;
 
   EngineIndexes(
-      DataSource dataSource,
-      ProcessEngine engineMustExistFirst,
-      @Value("${duban.tuning.engine-indexes:true}") boolean enabled) {
+      DataSource dataSource, ProcessEngine engineMustExistFirst, TuningProperties tuning) {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.enabled = enabled;
+    this.enabled = tuning.engineIndexes();
   }
 
   @EventListener(ApplicationStartedEvent.class)

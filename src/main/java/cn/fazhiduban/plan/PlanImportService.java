@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,13 +44,13 @@ public class PlanImportService {
       PlanRepository plans,
       TransactionTemplate transaction,
       EngineClock clock,
-      @Value("${duban.plan.parse-deadline:10s}") Duration parseDeadline) {
+      PlanProperties properties) {
     this.parser = parser;
     this.directory = directory;
     this.plans = plans;
     this.transaction = transaction;
     this.clock = clock;
-    this.parseDeadline = parseDeadline;
+    this.parseDeadline = properties.parseDeadline();
   }
 
   /** What an import did; read inside the transaction so that nothing lazy is left to load. */

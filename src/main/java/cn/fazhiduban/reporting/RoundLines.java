@@ -3,13 +3,13 @@ package cn.fazhiduban.reporting;
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.reporting.ReportingData.ItemRow;
+import cn.fazhiduban.supervision.SupervisionProperties;
 import cn.fazhiduban.supervision.Viewer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,11 +66,11 @@ class RoundLines {
       ReportingData data,
       WorkingCalendar calendar,
       EngineClock clock,
-      @Value("${duban.supervision.warning-days:3}") int warningDays) {
+      SupervisionProperties supervision) {
     this.data = data;
     this.calendar = calendar;
     this.clock = clock;
-    this.warningWindow = Duration.ofDays(warningDays);
+    this.warningWindow = Duration.ofDays(supervision.warningDays());
   }
 
   List<Line> of(long roundId, Viewer viewer) {

@@ -8,7 +8,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,13 +27,10 @@ public class LoginThrottle {
   private final Duration window;
   private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
 
-  LoginThrottle(
-      EngineClock clock,
-      @Value("${duban.login.max-failures-per-address:20}") int maxFailures,
-      @Value("${duban.login.address-window:PT15M}") Duration window) {
+  LoginThrottle(EngineClock clock, LoginProperties properties) {
     this.clock = clock;
-    this.maxFailures = maxFailures;
-    this.window = window;
+    this.maxFailures = properties.maxFailuresPerAddress();
+    this.window = properties.addressWindow();
   }
 
   /** Whether logins from the address are refused now. */

@@ -1,16 +1,24 @@
 package cn.fazhiduban.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import cn.fazhiduban.engine.EngineClock;
 import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -143,6 +151,36 @@ class ArchitectureTest {
         .accessClassesThat()
         .haveFullyQualifiedName("org.camunda.bpm.engine.impl.util.ClockUtil")
         .because("EngineClock is the one clock; tests move it with the engine's")
+        .check(MAIN);
+  }
+
+  private static final String VALUE = "org.springframework.beans.factory.annotation.Value";
+
+  @Test
+  void settingsAreBoundAsPropertiesRecords() {
+    classes()
+        .should(
+            new ArchCondition<>("not inject settings with @Value") {
+              @Override
+              public void check(JavaClass item, ConditionEvents events) {
+                Stream.concat(
+                        item.getFields().stream()
+                            .filter(field -> field.isAnnotatedWith(VALUE))
+                            .map(JavaField::getFullName),
+                        item.getCodeUnits().stream()
+                            .filter(
+                                unit ->
+                                    unit.isAnnotatedWith(VALUE)
+                                        || unit.getParameters().stream()
+                                            .anyMatch(
+                                                parameter -> parameter.isAnnotatedWith(VALUE)))
+                            .map(JavaCodeUnit::getFullName))
+                    .forEach(place -> events.add(SimpleConditionEvent.violated(item, place)));
+              }
+            })
+        .because(
+            "each area's settings are one @ConfigurationProperties record, bound and checked on"
+                + " start, with its defaults in application.yaml only")
         .check(MAIN);
   }
 }
