@@ -5,6 +5,7 @@ import cn.fazhiduban.plan.Plan;
 import cn.fazhiduban.plan.PlanRepository;
 import cn.fazhiduban.plan.PlanTask;
 import cn.fazhiduban.supervision.RoundService;
+import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.supervision.TaskUnits;
 import cn.fazhiduban.webapp.TasklistFilters;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,7 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class BenchRun {
 
-  static final String REPORT = "Task_SubmitProgressReport";
+  static final String REPORT = TaskSupervision.Elements.SUBMIT_REPORT;
 
   private final String variant;
   private final int clients;

@@ -85,11 +85,11 @@ class InspectionApiTest {
 
     complete(
         firstClerk,
-        task(firstClerk, instance, "Task_SubmitSelfInspection"),
+        task(firstClerk, instance, InspectionProcess.Elements.SUBMIT_SELF_INSPECTION),
         Map.of("selfReport", "自查情况如下……"));
     complete(
         secondClerk,
-        task(secondClerk, instance, "Task_SubmitSelfInspection"),
+        task(secondClerk, instance, InspectionProcess.Elements.SUBMIT_SELF_INSPECTION),
         Map.of("selfReport", "未发现问题。"));
 
     String deadline = today.plusDays(20).toString();
@@ -119,7 +119,7 @@ class InspectionApiTest {
                     "typicalCase",
                     true)));
     for (int i = 0; i < 2; i++) {
-      String opinion = task(office, instance, "Task_RecordOpinion");
+      String opinion = task(office, instance, InspectionProcess.Elements.RECORD_OPINION);
       String unitCode =
           office
               .get("/engine-rest/task/" + opinion + "/variables/unitCode")
@@ -138,28 +138,28 @@ class InspectionApiTest {
     for (int i = 0; i < 2; i++) {
       complete(
           firstClerk,
-          task(firstClerk, instance, "Task_RectifyFinding"),
+          task(firstClerk, instance, InspectionProcess.Elements.RECTIFY_FINDING),
           Map.of("rectifyMeasures", "建立台账。", "rectifyResult", "已整改。"));
     }
     complete(
         office,
-        task(office, instance, "Task_AcceptRectification"),
+        task(office, instance, InspectionProcess.Elements.ACCEPT_RECTIFICATION),
         Map.of("acceptDecision", "returned", "acceptOpinion", "台账不全，请补齐。"));
     complete(
         office,
-        task(office, instance, "Task_AcceptRectification"),
+        task(office, instance, InspectionProcess.Elements.ACCEPT_RECTIFICATION),
         Map.of("acceptDecision", "passed"));
     complete(
         firstClerk,
-        task(firstClerk, instance, "Task_RectifyFinding"),
+        task(firstClerk, instance, InspectionProcess.Elements.RECTIFY_FINDING),
         Map.of("rectifyMeasures", "补齐台账。", "rectifyResult", "已补齐。"));
     complete(
         office,
-        task(office, instance, "Task_AcceptRectification"),
+        task(office, instance, InspectionProcess.Elements.ACCEPT_RECTIFICATION),
         Map.of("acceptDecision", "passed"));
     complete(
         office,
-        task(office, instance, "Task_PublishTypicalCaseNotice"),
+        task(office, instance, InspectionProcess.Elements.PUBLISH_NOTICE),
         Map.of("noticeDecision", "skip"));
 
     JsonNode list =

@@ -3,6 +3,7 @@ package cn.fazhiduban.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.support.Poll;
@@ -128,7 +129,7 @@ class AttacksPostgresTest extends PostgresTest {
                   .createTaskQuery()
                   .processInstanceBusinessKey(businessKey)
                   .taskCandidateGroup(group)
-                  .taskDefinitionKey("Task_SubmitProgressReport")
+                  .taskDefinitionKey(TaskSupervision.Elements.SUBMIT_REPORT)
                   .list();
           return tasks.isEmpty() ? Optional.empty() : Optional.of(tasks.get(0).getId());
         });

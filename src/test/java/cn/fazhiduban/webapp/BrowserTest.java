@@ -2,6 +2,7 @@ package cn.fazhiduban.webapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.support.Poll;
@@ -137,7 +138,7 @@ class BrowserTest {
   @Test
   @Order(2)
   void clerkReportsProgressWithEvidence() throws IOException {
-    waitForTask("zzrsb1", "Task_SubmitProgressReport");
+    waitForTask("zzrsb1", TaskSupervision.Elements.SUBMIT_REPORT);
     browser = Browser.start();
     browser.login(tasklist(), "zzrsb1");
     openFilterAndTask("本单位待办", "报送工作进展");
@@ -240,7 +241,7 @@ class BrowserTest {
   @Order(3)
   void reviewerSeesTheReportToReview() {
     ensureReported();
-    waitForTask("sfj1", "Task_ReviewReport");
+    waitForTask("sfj1", TaskSupervision.Elements.REVIEW_REPORT);
     // A unit name with a Markdown link (a unit renamed so, or an old completion that wrote it) must
     // stay text.
     String phishing = "组织人事部[请点此核对](http://evil.example/phish)";
@@ -248,7 +249,7 @@ class BrowserTest {
         taskService
             .createTaskQuery()
             .processInstanceBusinessKey(roundId + "/" + TASK_NO)
-            .taskDefinitionKey("Task_ReviewReport")
+            .taskDefinitionKey(TaskSupervision.Elements.REVIEW_REPORT)
             .singleResult();
     // the form reads the task's own copy, which the task's create listener wrote from our rows
     taskService.setVariableLocal(review.getId(), "unitName", phishing);
