@@ -80,6 +80,16 @@ class SecurityConfig {
     return registration;
   }
 
+  /** Inside the shield: a 4xx answer of the engine's APIs gets a Chinese message. */
+  @Bean
+  FilterRegistrationBean<EngineErrorTexts> engineErrorTexts(ObjectMapper mapper) {
+    FilterRegistrationBean<EngineErrorTexts> registration =
+        new FilterRegistrationBean<>(new EngineErrorTexts(mapper));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<LoginAuditLog.WebappLoginFilter> webappLoginAudit(
       LoginThrottle throttle, ObjectMapper mapper) {

@@ -803,6 +803,45 @@ class AttacksPostgresTest extends PostgresTest {
     assertThat(report.status()).as(report.body()).isEqualTo(200);
   }
 
+  // ---------------------------------------------------------------- refusals speak Chinese
+
+  @Test
+  @Order(14)
+  void theEnginesOwnRefusalsSpeakChineseAndKeepTheirTypeAndWords() {
+    // unbounded query: the engine's "An unbound number of results is forbidden!"
+    Api.Response unbounded = clerk.get("/engine-rest/task");
+    assertThat(unbounded.status()).isEqualTo(400);
+    assertThat(unbounded.json().path("message").asText()).isEqualTo("请求的参数有误，未予处理。");
+    assertThat(unbounded.json().path("detail").asText()).contains("unbound");
+    assertThat(unbounded.json().path("type").asText()).isNotBlank();
+
+    // another unit's task does not exist for this clerk
+    Api.Response other = clerk.get("/engine-rest/task/" + otherUnitsTask + "/form-variables");
+    assertThat(other.status()).isBetween(403, 404);
+    assertThat(other.json().path("message").asText()).containsPattern("\\p{IsHan}");
+    assertThat(other.json().path("detail").asText()).isNotBlank();
+
+    // the same through the webapps' API, as Tasklist would show it
+    WebappSession tasklist = new WebappSession(port, "zzrsb1", "demo");
+    Api.Response viaTasklist = tasklist.get(ENGINE + "/task/no-such-task");
+    assertThat(viaTasklist.status()).isEqualTo(404);
+    assertThat(viaTasklist.json().path("message").asText()).startsWith("未找到所请求的对象");
+
+    // a message that is Chinese already (our guard's) is left as it is, with no detail
+    Api.Response guarded =
+        clerk.postJson(
+            "/engine-rest/task/" + ownTask + "/submit-form",
+            "{\"variables\": {\"roundId\": {\"value\": 1, \"type\": \"Long\"}}}");
+    assertThat(guarded.status()).isEqualTo(400);
+    assertThat(guarded.json().path("error").asText()).isEqualTo("field-not-allowed");
+    assertThat(guarded.json().has("detail")).isFalse();
+
+    // answers that are not refusals pass untouched
+    Api.Response list = clerk.get("/engine-rest/task?maxResults=10");
+    assertThat(list.status()).isEqualTo(200);
+    assertThat(list.json().isArray()).isTrue();
+  }
+
   private Map<String, Long> startedInstances() {
     return Map.of(
         "round-start",
