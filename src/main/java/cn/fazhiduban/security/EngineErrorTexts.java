@@ -41,7 +41,7 @@ class EngineErrorTexts extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Held held = new Held(response);
+    Held held = new Held(request, response);
     chain.doFilter(request, held);
     if (held.holding()) {
       byte[] body = held.body.toByteArray();
@@ -119,9 +119,11 @@ class EngineErrorTexts extends OncePerRequestFilter {
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private ServletOutputStream stream;
     private PrintWriter writer;
+    private final HttpServletRequest request;
 
-    Held(HttpServletResponse response) {
+    Held(HttpServletRequest request, HttpServletResponse response) {
       super(response);
+      this.request = request;
     }
 
     boolean holding() throws IOException {
@@ -134,7 +136,8 @@ class EngineErrorTexts extends OncePerRequestFilter {
     @Override
     public void setStatus(int code) {
       super.setStatus(code);
-      if (stream == null && writer == null && !isCommitted()) {
+      // an asynchronous answer (long polling) is written after this filter has returned: not held
+      if (stream == null && writer == null && !isCommitted() && !request.isAsyncStarted()) {
         status = code;
         hold = code >= 400 && code < 500;
       }
