@@ -86,7 +86,20 @@ class FormsTest {
 
   private static final String MAX_FILE_BYTES = String.valueOf(20 * 1024 * 1024);
 
-  private static final List<String> HTML_FORMS = List.of("progress-report.html", "rectify.html");
+  /** The embedded HTML forms of tasks (and the inspection's start form). */
+  private static final List<String> HTML_FORMS =
+      List.of(
+          "progress-report.html",
+          "rectify.html",
+          "self-inspection.html",
+          "finding-rectify.html",
+          "inspection-opinion.html",
+          "inspection-start.html");
+
+  /** Those of them that take evidence files. */
+  private static final List<String> FORMS_WITH_EVIDENCE =
+      List.of(
+          "progress-report.html", "rectify.html", "self-inspection.html", "finding-rectify.html");
 
   private static final List<String> CAMUNDA_FORMS =
       List.of(
@@ -125,6 +138,14 @@ class FormsTest {
 
   static Stream<String> camundaForms() {
     return CAMUNDA_FORMS.stream();
+  }
+
+  static Stream<String> htmlForms() {
+    return HTML_FORMS.stream();
+  }
+
+  static Stream<String> formsWithEvidence() {
+    return FORMS_WITH_EVIDENCE.stream();
   }
 
   @ParameterizedTest
@@ -513,15 +534,7 @@ class FormsTest {
   // ---------------------------------------------------------------- embedded HTML forms
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "progress-report.html",
-        "rectify.html",
-        "self-inspection.html",
-        "finding-rectify.html",
-        "inspection-opinion.html",
-        "inspection-start.html"
-      })
+  @MethodSource("htmlForms")
   void embeddedFormIsOneNamedAngularFormWithoutUnsafeHtml(String file) throws IOException {
     String html = readHtml(file);
     List<Map<String, String>> forms = tags(html, "form");
@@ -584,13 +597,7 @@ class FormsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "progress-report.html",
-        "rectify.html",
-        "self-inspection.html",
-        "finding-rectify.html"
-      })
+  @MethodSource("formsWithEvidence")
   void evidenceIsFiveOptionalFilesOfAllowedTypesUpTo20Mb(String file) throws IOException {
     String html = readHtml(file);
     List<Map<String, String>> files =
@@ -620,13 +627,7 @@ class FormsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "progress-report.html",
-        "rectify.html",
-        "self-inspection.html",
-        "finding-rectify.html"
-      })
+  @MethodSource("formsWithEvidence")
   void theFormsWithFilesShareOneEvidenceCheckInTasklist(String file) throws IOException {
     String script = String.join("\n", camScripts(readHtml(file)));
     assertThat(script)
@@ -761,15 +762,7 @@ class FormsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "progress-report.html",
-        "rectify.html",
-        "self-inspection.html",
-        "finding-rectify.html",
-        "inspection-opinion.html",
-        "inspection-start.html"
-      })
+  @MethodSource("htmlForms")
   void everyControlHasAChineseLabel(String file) throws IOException {
     String html = readHtml(file);
     Map<String, String> labels = new LinkedHashMap<>();
