@@ -61,13 +61,7 @@ class EscalationApiTest {
     Api clerk = Api.as(port, "zzrsb1", "demo");
     long planId = office.get("/api/plans").json().get(0).path("id").asLong();
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(15).withNano(0);
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"即将到期\", \"reportDue\": \"%s\", \"tasks\": [42]}"
-                .formatted(planId, due));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    long roundId = opened.json().path("id").asLong();
+    long roundId = office.openRound(planId, "即将到期", due, 42).path("id").asLong();
 
     // The clerk's task is there with its timers; then forty-five seconds pass on the engine's
     // clock, which keeps

@@ -81,14 +81,9 @@ class ReportingApiTest {
     long planId = imported.json().path("id").asLong();
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(20).withNano(0);
     year = due.getYear();
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"报表测试\", \"reportDue\": \"%s\", \"tasks\": [42, 37, 4]}"
-                .formatted(planId, due));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    roundId = opened.json().path("id").asLong();
-    workItems = opened.json().path("workItems").asInt();
+    JsonNode opened = office.openRound(planId, "报表测试", due, 42, 37, 4);
+    roundId = opened.path("id").asLong();
+    workItems = opened.path("workItems").asInt();
     assertThat(workItems).isGreaterThanOrEqualTo(5);
 
     Api clerk = Api.as(port, "zzrsb1", "demo");

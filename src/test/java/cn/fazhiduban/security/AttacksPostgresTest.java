@@ -107,13 +107,8 @@ class AttacksPostgresTest extends PostgresTest {
     JsonNode plans = office.get("/api/plans").json();
     assertThat(plans).hasSize(1);
     long planId = plans.get(0).path("id").asLong();
-    String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"攻击测试\", \"reportDue\": \"%s\"}".formatted(planId, due));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    roundId = opened.json().path("id").asLong();
+    OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0);
+    roundId = office.openRound(planId, "攻击测试", due).path("id").asLong();
     ownTask = taskOf(roundId + "/1", "zzrsb");
     otherUnitsTask = taskOf(roundId + "/1", "sbj");
     evidenceTask = taskOf(roundId + "/2", "czj");

@@ -57,14 +57,8 @@ class SecurityPostgresTest extends PostgresTest {
     office = Api.as(port, "yfzqb1", "demo");
     clerk = Api.as(port, "zzrsb1", "demo");
     long planId = office.get("/api/plans").json().get(0).path("id").asLong();
-    String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"安全测试\", \"reportDue\": \"%s\", \"tasks\": [42, 37]}"
-                .formatted(planId, due));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    roundId = opened.json().path("id").asLong();
+    OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0);
+    roundId = office.openRound(planId, "安全测试", due, 42, 37).path("id").asLong();
     ownTask = taskOf(roundId + "/42", "zzrsb");
     justiceTask = taskOf(roundId + "/37", "sfj");
     socialSecurityTask = taskOf(roundId + "/37", "sbj");

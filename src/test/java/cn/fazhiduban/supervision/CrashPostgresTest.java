@@ -100,16 +100,10 @@ class CrashPostgresTest {
   void aNodeKilledWhileItOpensARoundLeavesTheRestToTheOther() {
     Api office = Api.as(a.port(), "yfzqb1", "demo");
     long planId = office.get("/api/plans").json().get(0).path("id").asLong();
-    String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
-    String tasks = IntStream.rangeClosed(1, 12).mapToObj(String::valueOf).toList().toString();
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"崩溃测试\", \"reportDue\": \"%s\", \"tasks\": %s}"
-                .formatted(planId, due, tasks));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    roundId = opened.json().path("id").asLong();
-    int workItems = opened.json().path("workItems").asInt();
+    OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0);
+    JsonNode opened = office.openRound(planId, "崩溃测试", due, IntStream.rangeClosed(1, 12).toArray());
+    roundId = opened.path("id").asLong();
+    int workItems = opened.path("workItems").asInt();
     assertThat(workItems).isGreaterThan(12);
 
     // killed as soon as the first report task exists: the task starts are jobs, shared by both

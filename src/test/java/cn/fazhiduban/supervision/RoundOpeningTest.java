@@ -38,16 +38,11 @@ class RoundOpeningTest {
   void everyChosenTaskGetsAnInstanceAndEveryWorkItemAReportTask() {
     Api office = Api.as(port, "yfzqb1", "demo");
     long planId = office.get("/api/plans").json().get(0).path("id").asLong();
-    String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(60).withNano(0).toString();
+    OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(60).withNano(0);
 
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"开轮检查\", \"reportDue\": \"%s\", \"tasks\": [1, 2, 3, 4, 5, 6, 7, 8]}"
-                .formatted(planId, due));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    long roundId = opened.json().path("id").asLong();
-    int workItems = opened.json().path("workItems").asInt();
+    JsonNode opened = office.openRound(planId, "开轮检查", due, 1, 2, 3, 4, 5, 6, 7, 8);
+    long roundId = opened.path("id").asLong();
+    int workItems = opened.path("workItems").asInt();
     assertThat(workItems)
         .isEqualTo(
             jdbc.queryForObject(

@@ -46,16 +46,11 @@ class SupervisionCycleApiTest {
 
   @Test
   void roundForTasks42_73_37() {
-    String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"2026年下半年（测试）\", \"reportDue\": \"%s\", \"tasks\": [42, 73, 37]}"
-                .formatted(planId, due));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    long roundId = opened.json().path("id").asLong();
-    assertThat(opened.json().path("workItems").asInt()).isEqualTo(5);
-    assertThat(opened.json().path("processInstanceId").asText()).isNotBlank();
+    OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0);
+    JsonNode opened = office.openRound(planId, "2026年下半年（测试）", due, 42, 73, 37);
+    long roundId = opened.path("id").asLong();
+    assertThat(opened.path("workItems").asInt()).isEqualTo(5);
+    assertThat(opened.path("processInstanceId").asText()).isNotBlank();
 
     // Task 42: 组织人事部 reports, 司法局 (lead) approves, the office passes.
     String key42 = roundId + "/42";

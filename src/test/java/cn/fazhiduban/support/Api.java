@@ -2,12 +2,16 @@ package cn.fazhiduban.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 
 /**
@@ -43,6 +47,31 @@ public final class Api {
         throw new AssertionError("不是 JSON：" + body, e);
       }
     }
+  }
+
+  /**
+   * Opens a supervision round ({@code POST /api/rounds}) as this user and returns the answer (its
+   * {@code id}, {@code workItems}, …), failing with the answer's body unless it is 201 Created. No
+   * tasks means the whole plan.
+   */
+  public JsonNode openRound(long planId, String label, OffsetDateTime reportDue, int... tasks) {
+    ObjectNode body =
+        new ObjectMapper()
+            .createObjectNode()
+            .put("planId", planId)
+            .put("label", label)
+            .put("reportDue", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(reportDue));
+    if (tasks.length > 0) {
+      ArrayNode list = body.putArray("tasks");
+      for (int task : tasks) {
+        list.add(task);
+      }
+    }
+    Response opened = postJson("/api/rounds", body.toString());
+    if (opened.status() != 201) {
+      throw new AssertionError("开启轮次应答 201，实为 " + opened.status() + "：" + opened.body());
+    }
+    return opened.json();
   }
 
   public Response get(String path) {

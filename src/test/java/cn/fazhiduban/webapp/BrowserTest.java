@@ -93,14 +93,8 @@ class BrowserTest {
   void openRound() {
     office = Api.as(port, "yfzqb1", "demo");
     long planId = office.get("/api/plans").json().get(0).path("id").asLong();
-    String due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0).toString();
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"浏览器测试\", \"reportDue\": \"%s\", \"tasks\": [%d]}"
-                .formatted(planId, due, TASK_NO));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    roundId = opened.json().path("id").asLong();
+    OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0);
+    roundId = office.openRound(planId, "浏览器测试", due, TASK_NO).path("id").asLong();
   }
 
   @AfterEach

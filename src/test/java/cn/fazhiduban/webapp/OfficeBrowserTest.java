@@ -324,15 +324,11 @@ class OfficeBrowserTest {
     // an overdue report at 挂牌督办: the ladder evaluated on the engine clock, seven working days after
     // the due date
     LocalDate soon = calendar.plusWorkingDays(clock.today(), 1);
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"督办关闭（浏览器测试）\", ".formatted(planId)
-                + "\"reportDue\": \""
-                + soon
-                + "T18:00:00+08:00\", \"tasks\": [4]}");
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    long escalationRound = opened.json().path("id").asLong();
+    long escalationRound =
+        office
+            .openRound(planId, "督办关闭（浏览器测试）", soon.atTime(18, 0).atOffset(ZoneOffset.ofHours(8)), 4)
+            .path("id")
+            .asLong();
     Poll.until(
         "第 4 项的工作事项",
         WAIT,

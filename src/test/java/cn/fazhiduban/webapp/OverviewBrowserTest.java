@@ -69,13 +69,7 @@ class OverviewBrowserTest {
             Path.of("src/test/resources/reporting/small-plan.txt"), StandardCharsets.UTF_8);
     long planId = office.postText("/api/plans", plan).json().path("id").asLong();
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(15).withNano(0);
-    Api.Response opened =
-        office.postJson(
-            "/api/rounds",
-            "{\"planId\": %d, \"label\": \"总览浏览器测试\", \"reportDue\": \"%s\", \"tasks\": [42, 37, 4]}"
-                .formatted(planId, due));
-    assertThat(opened.status()).as(opened.body()).isEqualTo(201);
-    roundId = opened.json().path("id").asLong();
+    roundId = office.openRound(planId, "总览浏览器测试", due, 42, 37, 4).path("id").asLong();
     Api clerk = Api.as(port, "zzrsb1", "demo");
     Poll.until(
         "组织人事部的报送任务",
