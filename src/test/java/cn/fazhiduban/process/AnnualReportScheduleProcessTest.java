@@ -14,23 +14,11 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /** Every January the timer of {@code annual-report-schedule} opens last year's report, once. */
+@CoverageOf(AnnualReportProcess.SCHEDULE_PROCESS_ID)
 class AnnualReportScheduleProcessTest extends ProcessTestSupport {
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return coverageOf(AnnualReportProcess.SCHEDULE_PROCESS_ID);
-    }
-  }
 
   @Test
   void theJanuaryTimerStartsLastYearsReportOnce() {

@@ -26,29 +26,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * The escalation ladder with the engine clock moved day by day: the timers on the report task, the
  * decision table, the escalation instance with its work for 依法治区办, and both ways an escalation
  * ends, in every state.
  */
+@CoverageOf(EscalationProcess.PROCESS_ID)
 class EscalationProcessTest extends ProcessTestSupport {
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary // ProcessEngineCoverageConfiguration registers a default without a gate beside it
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return coverageOf(EscalationProcess.PROCESS_ID);
-    }
-  }
 
   /** A Monday in an ordinary week, so the counts below are easy to follow. */
   private static final LocalDate START = LocalDate.of(2026, 3, 2);

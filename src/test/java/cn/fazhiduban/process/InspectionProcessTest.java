@@ -32,14 +32,10 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -49,16 +45,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * score inputs and the 通报 follow. An overdue rectification climbs the ladder through the decision
  * table escalation-level.
  */
+@CoverageOf(InspectionProcess.PROCESS_ID)
 class InspectionProcessTest extends ProcessTestSupport {
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return coverageOf(InspectionProcess.PROCESS_ID);
-    }
-  }
 
   /** A Monday in an ordinary week of 2026, inside the test plan's period 2026—2030. */
   private static final LocalDate START = LocalDate.of(2026, 3, 2);

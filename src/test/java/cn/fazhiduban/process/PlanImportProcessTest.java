@@ -31,14 +31,10 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,16 +44,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * recorded, mappings remembered) or abandons (nothing stored); an unreadable file never starts an
  * instance; what the form sends is checked; only the office and administrators may start it.
  */
+@CoverageOf(PlanImportProcess.PROCESS_ID)
 class PlanImportProcessTest extends ProcessTestSupport {
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return coverageOf(PlanImportProcess.PROCESS_ID);
-    }
-  }
 
   @Autowired FormService formService;
 

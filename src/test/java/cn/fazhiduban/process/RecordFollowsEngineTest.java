@@ -46,7 +46,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -55,15 +54,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
-import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Issue 9: identity never comes from variables, and the record follows the engine. Completions
@@ -71,43 +63,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * administrators' cancellations reach our rows; a notice goes out once per escalation and level,
  * after commit. Also the nightly consistency-check model.
  */
+@CoverageOf(ConsistencyCheckProcess.PROCESS_ID)
 class RecordFollowsEngineTest extends ProcessTestSupport {
 
-  /**
-   * Makes the next transaction that evaluates an overdue item fail at commit, after all its work
-   * was done.
-   */
-  static final AtomicBoolean FAIL_NEXT_OVERDUE = new AtomicBoolean();
-
-  @TestConfiguration
-  static class Config {
-    @Bean
-    @Primary
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return coverageOf(ConsistencyCheckProcess.PROCESS_ID);
-    }
-
-    @Bean
-    FailAtCommit failAtCommit() {
-      return new FailAtCommit();
-    }
-  }
-
-  static class FailAtCommit {
-    @EventListener
-    void on(ItemOverdue overdue) {
-      if (FAIL_NEXT_OVERDUE.getAndSet(false)) {
-        TransactionSynchronizationManager.registerSynchronization(
-            new TransactionSynchronization() {
-              @Override
-              public void beforeCommit(boolean readOnly) {
-                throw new IllegalStateException("模拟故障：提交前数据库连接中断");
-              }
-            });
-      }
-    }
-  }
-
+  @Autowired FailAtCommit failAtCommit;
   @Autowired PlanImportService planImport;
   @Autowired WorkItemRepository workItems;
   @Autowired EscalationRepository escalations;
@@ -305,7 +264,7 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
             .activityId(TaskSupervision.Elements.REPORT_OVERDUE)
             .list();
     assertThat(overdue).hasSize(2);
-    FAIL_NEXT_OVERDUE.set(true);
+    failAtCommit.failNext(ItemOverdue.class);
     assertThatThrownBy(() -> managementService().executeJob(overdue.get(0).getId()))
         .hasStackTraceContaining("模拟故障");
     for (String unit : List.of(CLERK, OTHER)) {

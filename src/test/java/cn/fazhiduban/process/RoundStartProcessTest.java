@@ -16,6 +16,7 @@ import cn.fazhiduban.supervision.RoundService.RoundForm;
 import cn.fazhiduban.supervision.RoundStart;
 import cn.fazhiduban.supervision.RoundTask;
 import cn.fazhiduban.supervision.RoundTaskRepository;
+import cn.fazhiduban.supervision.SupervisionRoundProcess;
 import cn.fazhiduban.supervision.SupervisionRoundRepository;
 import cn.fazhiduban.supervision.TaskSelection;
 import cn.fazhiduban.supervision.WorkItemRepository;
@@ -36,14 +37,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -52,16 +49,8 @@ import org.springframework.core.io.ClassPathResource;
  * administrators may start it. A small plan of our own (two chapters, five tasks) keeps the counts
  * easy to follow.
  */
+@CoverageOf(RoundStart.PROCESS_ID)
 class RoundStartProcessTest extends ProcessTestSupport {
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary // ProcessEngineCoverageConfiguration registers a default without a gate beside it
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return coverageOf(RoundStart.PROCESS_ID);
-    }
-  }
 
   @Autowired PlanImportService planImport;
   @Autowired FormService formService;
@@ -130,7 +119,7 @@ class RoundStartProcessTest extends ProcessTestSupport {
     ProcessInstance round =
         runtimeService
             .createProcessInstanceQuery()
-            .processDefinitionKey("supervision-round")
+            .processDefinitionKey(SupervisionRoundProcess.PROCESS_ID)
             .processInstanceBusinessKey(String.valueOf(roundId))
             .singleResult();
     assertThat(round).isNotNull().isActive();

@@ -14,27 +14,15 @@ import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.support.ReportForm;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /**
  * supervision-round: one task-supervision instance per chosen task; the round closes when all are
  * done.
  */
+@CoverageOf(SupervisionRoundProcess.PROCESS_ID)
 class SupervisionRoundProcessTest extends ProcessTestSupport {
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary // ProcessEngineCoverageConfiguration registers a default without a gate beside it
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return coverageOf("supervision-round");
-    }
-  }
 
   @Autowired SupervisionRoundRepository rounds;
 

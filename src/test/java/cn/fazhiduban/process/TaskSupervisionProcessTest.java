@@ -30,25 +30,13 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 /** task-supervision: every path of the model, and the work-item record it keeps. */
+@CoverageOf(TaskSupervision.PROCESS_ID)
 public class TaskSupervisionProcessTest extends ProcessTestSupport {
-
-  @TestConfiguration
-  static class Coverage {
-    @Bean
-    @Primary // ProcessEngineCoverageConfiguration registers a default without a gate beside it
-    ProcessEngineCoverageProperties processEngineCoverageProperties() {
-      return coverageOf("task-supervision");
-    }
-  }
 
   @Autowired WorkItemRepository workItems;
 

@@ -9,10 +9,10 @@ import java.lang.annotation.Target;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
- * Closes the application context after the test class. Camunda's REST API and webapps find "the"
- * engine through a JVM-wide registry by name, so two live contexts (each with an engine named
- * "default") would answer REST calls from whichever engine registered last. Closing each context
- * before the next class starts keeps exactly one.
+ * Closes the application context after the test class, for classes whose context serves no other
+ * class: each starts its application with its own settings or data. Camunda's REST API and webapps
+ * find "the" engine through a JVM-wide registry by name, so no two contexts may live at once (see
+ * {@link OneLiveContext}, which also closes a context that a class left open for the next).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
