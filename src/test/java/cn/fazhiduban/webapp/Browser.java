@@ -3,6 +3,7 @@ package cn.fazhiduban.webapp;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
@@ -27,10 +29,15 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * One headless Chromium for one browser test scenario: the system's {@code chromium} and {@code
+ * A headless Chromium for browser test scenarios: the system's {@code chromium} and {@code
  * chromedriver} (never a downloaded one: the driver path and the browser binary are both set, so
  * Selenium Manager is not asked), a fresh profile that asks for zh-CN, explicit waits, and
  * screenshots under {@code target/screenshots/}.
+ *
+ * <p>A scenario takes the browser with {@link #session()} and gives it back with {@link
+ * #release()}. Starting Chromium costs seconds, so the test JVM keeps one and hands it to the next
+ * scenario with a fresh session: no cookies, no web storage, a blank page. A browser that cannot be
+ * cleaned is closed, and the next scenario starts another.
  *
  * <p>{@code -Dwebdriver.chrome.driver=…} and {@code -Dduban.browser.binary=…} point elsewhere
  * (default {@code /usr/bin/chromedriver}, {@code /usr/bin/chromium}; CI's {@code .ci/run} installs
@@ -47,6 +54,7 @@ final class Browser implements AutoCloseable {
       System.getProperty("duban.browser.binary", "/usr/bin/chromium");
 
   private final Path profile;
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final ChromeDriverService service;
   private final ChromeDriver driver;
 
@@ -56,7 +64,58 @@ final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
-  static Browser start() {
+  private static Browser kept;
+
+  /** A browser with a fresh session: the one the last scenario released, or a new one. */
+  static synchronized Browser session() {
+    Browser browser = kept;
+    kept = null;
+    return browser != null ? browser : start();
+  }
+
+  /**
+   * Ends the scenario's session and keeps the browser for the next one. Closes it instead when the
+   * session cannot be cleaned (a crashed tab, an open dialog).
+   */
+  void release() {
+    try {
+      forgetSession();
+    } catch (RuntimeException e) {
+      close();
+      return;
+    }
+    synchronized (Browser.class) {
+      if (kept == null) {
+        kept = this;
+        return;
+      }
+    }
+    close();
+  }
+
+  /** Cookies and the site's storage of every origin this session visited, and extra windows. */
+  private void forgetSession() {
+    List<String> windows = List.copyOf(driver.getWindowHandles());
+    for (String window : windows.subList(1, windows.size())) {
+      driver.switchTo().window(window).close();
+    }
+    driver.switchTo().window(windows.get(0));
+    String url = driver.getCurrentUrl();
+    if (url != null && url.startsWith("http")) {
+      URI page = URI.create(url);
+      driver.executeCdpCommand(
+          "Storage.clearDataForOrigin",
+          Map.of(
+              "origin", page.getScheme() + "://" + page.getRawAuthority(), "storageTypes", "all"));
+    }
+    driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    driver.get("about:blank");
+    if (!driver.manage().getCookies().isEmpty()) {
+      throw new IllegalStateException("浏览器会话未能清除");
+    }
+  }
+
+  private static Browser start() {
     for (String file : List.of(DRIVER, BINARY)) {
       if (!Files.isExecutable(Path.of(file))) {
         throw new IllegalStateException(
@@ -102,7 +161,9 @@ final class Browser implements AutoCloseable {
                 Map.of("TZ", "Asia/Shanghai", "LANGUAGE", "zh_CN", "LANG", "zh_CN.UTF-8"))
             .build();
     try {
-      return new Browser(profile, service, new ChromeDriver(service, options));
+      Browser browser = new Browser(profile, service, new ChromeDriver(service, options));
+      Runtime.getRuntime().addShutdownHook(new Thread(browser::closeQuietly, "chromium-stop"));
+      return browser;
     } catch (RuntimeException e) {
       service.stop();
       deleteQuietly(profile);
@@ -331,8 +392,19 @@ final class Browser implements AutoCloseable {
     }
   }
 
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (RuntimeException ignored) {
+      // the JVM is ending; chromedriver ends with it
+    }
+  }
+
   @Override
   public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
     try {
       driver.quit();
     } finally {

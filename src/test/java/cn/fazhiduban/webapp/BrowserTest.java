@@ -42,9 +42,9 @@ import org.springframework.test.context.ActiveProfiles;
  * The Chinese webapps in a real (headless) Chromium: the Tasklist login page, a clerk reporting
  * progress through the embedded form with a 佐证材料 file, the reviewer finding the report, a leader
  * reading Cockpit. One round (plan task 42: 组织人事部 reports, 司法局 reviews) is opened through our API;
- * each scenario has its own browser, so no session leaks from one user to the next. Screenshots go
- * to {@code target/screenshots/}; a failure adds a screenshot and the page source there ({@code
- * *-FAILED.png}, {@code *-FAILED.html}).
+ * each scenario starts a fresh browser session, so no session leaks from one user to the next.
+ * Screenshots go to {@code target/screenshots/}; a failure adds a screenshot and the page source
+ * there ({@code *-FAILED.png}, {@code *-FAILED.html}).
  */
 @Tag("browser")
 @OneEngineAtATime
@@ -100,7 +100,7 @@ class BrowserTest {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.close();
+      browser.release();
       browser = null;
     }
   }
@@ -108,7 +108,7 @@ class BrowserTest {
   @Test
   @Order(1)
   void tasklistLoginPageIsChinese() {
-    browser = Browser.start();
+    browser = Browser.session();
     browser.open(tasklist());
     // AngularJS renders the form, then fills in the texts once the zh-CN translations have loaded
     browser.waitUntil(
@@ -133,7 +133,7 @@ class BrowserTest {
   @Order(2)
   void clerkReportsProgressWithEvidence() throws IOException {
     waitForTask("zzrsb1", TaskSupervision.Elements.SUBMIT_REPORT);
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "zzrsb1");
     openFilterAndTask("本单位待办", "报送工作进展");
 
@@ -247,7 +247,7 @@ class BrowserTest {
             .singleResult();
     // the form reads the task's own copy, which the task's create listener wrote from our rows
     taskService.setVariableLocal(review.getId(), "unitName", phishing);
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "sfj1");
     openFilterAndTask("本单位待办", "审核进展报告");
     // the review form (a Camunda Form) shows what the clerk reported, in disabled fields
@@ -264,7 +264,7 @@ class BrowserTest {
   @Test
   @Order(4)
   void leaderReadsCockpitInChinese() {
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(cockpit(), "leader1");
     browser.waitForText("流程", "决策", "人工任务", "当前概况", "运行中的流程实例", "已部署", "流程定义");
     // the dashboard's counts come a moment later: wait for the deployed process definitions

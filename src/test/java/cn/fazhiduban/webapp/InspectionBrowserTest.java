@@ -64,7 +64,7 @@ class InspectionBrowserTest {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.close();
+      browser.release();
       browser = null;
     }
   }
@@ -104,7 +104,7 @@ class InspectionBrowserTest {
       identity.clearAuthentication();
     }
 
-    browser = Browser.start();
+    browser = Browser.session();
     String cockpit = "http://localhost:" + port + "/camunda/app/cockpit/default/";
     browser.login(cockpit, "leader1");
     browser.click(By.xpath("//a[normalize-space(.)='督察']"));
@@ -131,7 +131,7 @@ class InspectionBrowserTest {
     InspectionFixtures.importPlan(plans);
     List<Unit> units = InspectionFixtures.twoUnits(directory);
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login("http://localhost:" + port + "/camunda/app/tasklist/default/", "yfzqb1");
     browser.click(By.xpath("//a[contains(normalize-space(.),'启动流程')]"));
     browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='法治督察']"));

@@ -114,7 +114,7 @@ class OfficeBrowserTest {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.close();
+      browser.release();
       browser = null;
     }
   }
@@ -123,7 +123,7 @@ class OfficeBrowserTest {
   @Order(1)
   void theOfficeOpensChapterOneFromTasklistAndSeesHowManyWorkItems() {
     long roundsBefore = office.get("/api/rounds").json().size();
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "yfzqb1");
     openRoundStartForm();
 
@@ -172,7 +172,7 @@ class OfficeBrowserTest {
       saturday = saturday.plusDays(1);
     }
     LocalDate next = calendar.nextWorkingDay(saturday);
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "yfzqb1");
     openRoundStartForm();
 
@@ -220,7 +220,7 @@ class OfficeBrowserTest {
         });
     String expected = chinese(due) + " 18:00";
 
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "zzrsb1");
     // the clerk may neither start a process nor create a task: once the check is done, neither is
     // offered
@@ -274,7 +274,7 @@ class OfficeBrowserTest {
   @Test
   @Order(4)
   void noPageOfTasklistOrCockpitShowsTheEolBanner() {
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "yfzqb1");
     assertNoBanner("Tasklist 任务列表");
     browser.click(
@@ -308,8 +308,8 @@ class OfficeBrowserTest {
     browser.screenshot("office-4b-cockpit-no-banner");
 
     // Admin keeps the facts, in our words, for the administrators
-    browser.close();
-    browser = Browser.start();
+    browser.release();
+    browser = Browser.session();
     browser.login(admin(), "admin");
     browser.waitUntil(
         WAIT,
@@ -385,7 +385,7 @@ class OfficeBrowserTest {
                 + "\"}}}");
     assertThat(issued.status()).as(issued.body()).isEqualTo(204);
 
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "yfzqb1");
     // a change through /api with the webapp session needs the webapps' CSRF token, as their own API
     // does

@@ -112,14 +112,14 @@ class OverviewBrowserTest {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.close();
+      browser.release();
       browser = null;
     }
   }
 
   @Test
   void leaderSeesTheOverviewWithLightsScoresAndAnEscalationLinkingToItsInstance() {
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login("http://localhost:" + port + "/camunda/app/cockpit/default/", "leader1");
     browser.waitForText("督办总览", "各承办单位", "得分", "未办结的督办升级");
     browser.waitUntil(

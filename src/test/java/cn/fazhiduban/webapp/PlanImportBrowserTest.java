@@ -66,7 +66,7 @@ class PlanImportBrowserTest {
   @AfterEach
   void closeBrowser() {
     if (browser != null) {
-      browser.close();
+      browser.release();
       browser = null;
     }
   }
@@ -80,7 +80,7 @@ class PlanImportBrowserTest {
         upload, new ClassPathResource("plans/import/plan-browser.txt").getContentAsByteArray());
     upload.toFile().deleteOnExit();
 
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "yfzqb1");
     browser.click(By.xpath("//a[normalize-space(.)='启动流程']"));
     browser.click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='导入任务分解方案']"));
@@ -182,7 +182,7 @@ class PlanImportBrowserTest {
     startable.forEach(definition -> keys.add(definition.path("key").asText()));
     assertThat(keys).doesNotContain("plan-import");
 
-    browser = Browser.start();
+    browser = Browser.session();
     browser.login(tasklist(), "sfj1");
     By startProcess = By.xpath("//a[normalize-space(.)='启动流程']");
     // Tasklist may hide 启动流程 from whom it offers nothing; where it shows it, the list must not
