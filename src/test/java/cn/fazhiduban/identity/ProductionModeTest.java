@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhiduban.FazhiDubanApplication;
+import cn.fazhiduban.support.OneLiveContext;
 import java.nio.file.Path;
 import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -13,6 +15,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /** Outside demo mode: no demo users, and no start at all without an administrator password. */
 class ProductionModeTest {
+
+  @BeforeAll
+  static void noOtherEngine() {
+    OneLiveContext.closeLeftOpen();
+  }
 
   private static SpringApplicationBuilder application() {
     return new SpringApplicationBuilder(FazhiDubanApplication.class).profiles("test");

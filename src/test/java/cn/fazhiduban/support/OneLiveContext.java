@@ -14,7 +14,8 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * it. A class that needs another context first closes the one the previous class left open. Most
  * classes close their own context when they end ({@link OneEngineAtATime}); the process tests keep
  * theirs for the next process test class, and this listener closes it before anything else starts.
- * Registered for every Spring test in {@code META-INF/spring.factories}.
+ * Registered for every Spring test in {@code META-INF/spring.factories}. Tests that start the
+ * application themselves call {@link #closeLeftOpen()} first.
  */
 public final class OneLiveContext extends AbstractTestExecutionListener {
 
@@ -40,6 +41,14 @@ public final class OneLiveContext extends AbstractTestExecutionListener {
   public void afterTestClass(TestContext testContext) {
     synchronized (OneLiveContext.class) {
       previous = testContext;
+    }
+  }
+
+  /** For a test that starts the application itself: closes the context a class left open. */
+  public static synchronized void closeLeftOpen() {
+    if (previous != null) {
+      previous.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
+      previous = null;
     }
   }
 

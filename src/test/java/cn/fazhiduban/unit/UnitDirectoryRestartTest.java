@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.FazhiDubanApplication;
 import cn.fazhiduban.support.Api;
+import cn.fazhiduban.support.OneLiveContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +25,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * record and both names. units.yaml is read only on the first start.
  */
 class UnitDirectoryRestartTest {
+
+  @BeforeAll
+  static void noOtherEngine() {
+    OneLiveContext.closeLeftOpen();
+  }
 
   private static final String ADMIN_PASSWORD = "Restart-Test-2026";
 
