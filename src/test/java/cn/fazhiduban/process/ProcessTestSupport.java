@@ -152,7 +152,7 @@ abstract class ProcessTestSupport {
   /**
    * Coverage settings for a class that tests {@code model}: the gate, counted on that model alone.
    */
-  static ProcessEngineCoverageProperties coverageOf(String model) {
+  private static ProcessEngineCoverageProperties coverageOf(String model) {
     return ProcessEngineCoverageProperties.builder()
         .assertClassCoverageAtLeast(COVERAGE_GATE)
         .excludeProcessDefinitionKeys(

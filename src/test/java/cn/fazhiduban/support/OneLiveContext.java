@@ -44,7 +44,10 @@ public final class OneLiveContext extends AbstractTestExecutionListener {
     }
   }
 
-  /** For a test that starts the application itself: closes the context a class left open. */
+  /**
+   * Closes the context a class left open; closing one that {@code @DirtiesContext} already closed
+   * does nothing. Also for a test that starts the application itself.
+   */
   public static synchronized void closeLeftOpen() {
     if (previous != null) {
       previous.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
@@ -53,10 +56,8 @@ public final class OneLiveContext extends AbstractTestExecutionListener {
   }
 
   private static synchronized void makeRoomFor(TestContext next) {
-    if (previous != null && !next.hasApplicationContext()) {
-      // closing a context that @DirtiesContext already closed does nothing
-      previous.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
-      previous = null;
+    if (!next.hasApplicationContext()) {
+      closeLeftOpen();
     }
   }
 }
