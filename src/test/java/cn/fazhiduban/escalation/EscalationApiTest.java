@@ -5,8 +5,9 @@ import static org.springframework.test.context.TestExecutionListeners.MergeMode.
 
 import cn.fazhiduban.support.Api;
 import cn.fazhiduban.support.ConsistentRecords;
-import cn.fazhiduban.support.OneEngineAtATime;
+import cn.fazhiduban.support.FixturePlan;
 import cn.fazhiduban.support.Poll;
+import cn.fazhiduban.support.WebApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -15,9 +16,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -25,10 +24,8 @@ import org.springframework.test.context.TestExecutionListeners;
  * for the unit, and closes by itself when the clerk reports. The job executor runs as in
  * production; instead of waiting for the due date, the test moves the engine clock past it.
  */
-@OneEngineAtATime
 @TestExecutionListeners(listeners = ConsistentRecords.class, mergeMode = MERGE_WITH_DEFAULTS)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@WebApplicationTest
 class EscalationApiTest {
 
   @LocalServerPort int port;
@@ -59,7 +56,7 @@ class EscalationApiTest {
   void anUnsubmittedReportEscalatesAndClosesWhenTheClerkReports() {
     Api office = Api.as(port, "yfzqb1", "demo");
     Api clerk = Api.as(port, "zzrsb1", "demo");
-    long planId = office.get("/api/plans").json().get(0).path("id").asLong();
+    long planId = FixturePlan.id(office);
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusSeconds(15).withNano(0);
     long roundId = office.openRound(planId, "即将到期", due, 42).path("id").asLong();
 

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.identity.User;
 public final class InspectionFixtures {
 
   public static final String PLAN = "/plans/inspection-test-plan.txt";
+  public static final String TITLE = "督察测试区法治政府建设任务分解方案";
 
   private InspectionFixtures() {}
 

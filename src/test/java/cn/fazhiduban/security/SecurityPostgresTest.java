@@ -3,6 +3,7 @@ package cn.fazhiduban.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
+import cn.fazhiduban.support.FixturePlan;
 import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.support.Poll;
 import cn.fazhiduban.support.PostgresTest;
@@ -56,7 +57,7 @@ class SecurityPostgresTest extends PostgresTest {
   void openRound() {
     office = Api.as(port, "yfzqb1", "demo");
     clerk = Api.as(port, "zzrsb1", "demo");
-    long planId = office.get("/api/plans").json().get(0).path("id").asLong();
+    long planId = FixturePlan.id(office);
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0);
     roundId = office.openRound(planId, "安全测试", due, 42, 37).path("id").asLong();
     ownTask = taskOf(roundId + "/42", "zzrsb");

@@ -3,8 +3,9 @@ package cn.fazhiduban.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
-import cn.fazhiduban.support.OneEngineAtATime;
+import cn.fazhiduban.support.FixturePlan;
 import cn.fazhiduban.support.Poll;
+import cn.fazhiduban.support.WebApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -14,19 +15,15 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A round opens, and the job executor starts a task-supervision instance per chosen task with a
  * report task per work item. The whole plan's timing is a benchmark now ({@code scripts/bench},
  * round_open_work_items_per_s); this is the quick check that the counts agree.
  */
-@OneEngineAtATime
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@WebApplicationTest
 class RoundOpeningTest {
 
   @LocalServerPort int port;
@@ -37,7 +34,7 @@ class RoundOpeningTest {
   @Test
   void everyChosenTaskGetsAnInstanceAndEveryWorkItemAReportTask() {
     Api office = Api.as(port, "yfzqb1", "demo");
-    long planId = office.get("/api/plans").json().get(0).path("id").asLong();
+    long planId = FixturePlan.id(office);
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(60).withNano(0);
 
     JsonNode opened = office.openRound(planId, "开轮检查", due, 1, 2, 3, 4, 5, 6, 7, 8);

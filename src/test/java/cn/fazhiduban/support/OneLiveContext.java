@@ -11,11 +11,12 @@ import org.springframework.test.context.support.AbstractTestExecutionListener;
  * "default", would answer REST calls from whichever engine registered last.
  *
  * <p>A class whose context is already cached (the same configuration as the class before it) reuses
- * it. A class that needs another context first closes the one the previous class left open. Most
- * classes close their own context when they end ({@link OneEngineAtATime}); the process tests keep
- * theirs for the next process test class, and this listener closes it before anything else starts.
- * Registered for every Spring test in {@code META-INF/spring.factories}. Tests that start the
- * application themselves call {@link #closeLeftOpen()} first.
+ * it. A class that needs another context first closes the one the previous class left open. Classes
+ * with settings of their own close their context when they end ({@link OneEngineAtATime}); the
+ * process tests and the {@link WebApplicationTest} classes keep theirs for the next class of their
+ * kind, and this listener closes it before anything else starts. Registered for every Spring test
+ * in {@code META-INF/spring.factories}. Tests that start the application themselves call {@link
+ * #closeLeftOpen()} first.
  */
 public final class OneLiveContext extends AbstractTestExecutionListener {
 

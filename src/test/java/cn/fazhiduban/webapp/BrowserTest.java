@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.supervision.TaskSupervision;
 import cn.fazhiduban.support.Api;
-import cn.fazhiduban.support.OneEngineAtATime;
+import cn.fazhiduban.support.FixturePlan;
 import cn.fazhiduban.support.Poll;
+import cn.fazhiduban.support.WebApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,9 +35,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Chinese webapps in a real (headless) Chromium: the Tasklist login page, a clerk reporting
@@ -47,13 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
  * there ({@code *-FAILED.png}, {@code *-FAILED.html}).
  */
 @Tag("browser")
-@OneEngineAtATime
-// Selenium warns on every start that it has no CDP (DevTools) support for this Chromium; the tests
-// use none.
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "logging.level.org.openqa.selenium=ERROR")
-@ActiveProfiles("test")
+@WebApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BrowserTest {
@@ -92,7 +85,7 @@ class BrowserTest {
   @BeforeAll
   void openRound() {
     office = Api.as(port, "yfzqb1", "demo");
-    long planId = office.get("/api/plans").json().get(0).path("id").asLong();
+    long planId = FixturePlan.id(office);
     OffsetDateTime due = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(30).withNano(0);
     roundId = office.openRound(planId, "浏览器测试", due, TASK_NO).path("id").asLong();
   }

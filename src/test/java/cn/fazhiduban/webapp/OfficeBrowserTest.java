@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fazhiduban.calendar.WorkingCalendar;
 import cn.fazhiduban.engine.EngineClock;
 import cn.fazhiduban.support.Api;
-import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.support.Poll;
+import cn.fazhiduban.support.WebApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,10 +35,8 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 依法治区办 works in the webapps (issue 12), in a real Chromium, with the server's JVM in UTC and the
@@ -51,21 +48,10 @@ import org.springframework.test.context.ActiveProfiles;
  * target/screenshots/office-*.png}.
  */
 @Tag("browser")
-@OneEngineAtATime
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "logging.level.org.openqa.selenium=ERROR")
-@ActiveProfiles("test")
+@WebApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OfficeBrowserTest {
-
-  /** The server runs in UTC, whatever the build machine's zone: dates must not depend on it. */
-  private static final TimeZone MACHINE_ZONE = TimeZone.getDefault();
-
-  static {
-    TimeZone.setDefault(TimeZone.getTimeZone(ZoneOffset.UTC));
-  }
 
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String LABEL = "2026年第四季度（浏览器测试）";
@@ -95,6 +81,8 @@ class OfficeBrowserTest {
 
   @BeforeAll
   void importASmallPlan() throws IOException {
+    // every test JVM runs in UTC (the pom's argLine), whatever the build machine's zone: dates must
+    // not depend on it
     assertThat(TimeZone.getDefault().getRawOffset()).as("JVM zone of the server").isZero();
     office = Api.as(port, "yfzqb1", "demo");
     String text =
@@ -104,11 +92,6 @@ class OfficeBrowserTest {
     assertThat(imported.status()).as(imported.body()).isIn(200, 201);
     planId = imported.json().path("id").asLong();
     due = calendar.plusWorkingDays(clock.today(), 5);
-  }
-
-  @AfterAll
-  void restoreTheMachineZone() {
-    TimeZone.setDefault(MACHINE_ZONE);
   }
 
   @AfterEach

@@ -3,8 +3,8 @@ package cn.fazhiduban.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
-import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.support.Poll;
+import cn.fazhiduban.support.WebApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +26,7 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 督办总览 in a real Chromium: a leader logs into Cockpit and finds, on the dashboard, the units with
@@ -37,11 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
  * is moved past the due date).
  */
 @Tag("browser")
-@OneEngineAtATime
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "logging.level.org.openqa.selenium=ERROR")
-@ActiveProfiles("test")
+@WebApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverviewBrowserTest {
 

@@ -3,8 +3,8 @@ package cn.fazhiduban.webapp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhiduban.support.Api;
-import cn.fazhiduban.support.OneEngineAtATime;
 import cn.fazhiduban.support.Poll;
+import cn.fazhiduban.support.WebApplicationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +27,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 导入任务分解方案 in a real Chromium: 依法治区办 starts it from Tasklist's 启动流程 with a file, sees the warnings
@@ -39,11 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
  * process. Screenshots go to {@code target/screenshots/}.
  */
 @Tag("browser")
-@OneEngineAtATime
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "logging.level.org.openqa.selenium=ERROR")
-@ActiveProfiles("test")
+@WebApplicationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlanImportBrowserTest {
