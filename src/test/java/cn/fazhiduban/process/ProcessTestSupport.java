@@ -27,6 +27,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -47,6 +48,7 @@ import org.springframework.core.Ordered;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.context.support.AbstractTestExecutionListener;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -173,6 +175,13 @@ abstract class ProcessTestSupport {
           PlanImportProcess.PROCESS_ID);
 
   @Autowired ProcessEngine processEngine;
+
+  /**
+   * The delegate of ServiceTask_CloseTask, as itself unless a test makes it fail (Mockito resets it
+   * after each test). Declared here, for every process test, so that they keep one context.
+   */
+  @MockitoSpyBean(name = "closeTaskDelegate")
+  JavaDelegate closeTaskDelegate;
 
   @Autowired RoundService rounds;
 

@@ -16,6 +16,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import cn.fazhiduban.engine.ConsistencyCheckProcess;
 import cn.fazhiduban.engine.ConsistencyChecks;
@@ -27,7 +29,9 @@ import cn.fazhiduban.escalation.EscalationNotices;
 import cn.fazhiduban.escalation.EscalationRepository;
 import cn.fazhiduban.plan.PlanImportService;
 import cn.fazhiduban.security.AuthorizationSetup;
+import cn.fazhiduban.supervision.OfficeCheckRepository;
 import cn.fazhiduban.supervision.RoundService;
+import cn.fazhiduban.supervision.RoundTaskRepository;
 import cn.fazhiduban.supervision.SupervisionEvents.ItemOverdue;
 import cn.fazhiduban.supervision.SupervisionProperties;
 import cn.fazhiduban.supervision.TaskSupervision;
@@ -76,6 +80,8 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
   @Autowired ConsistencyChecks consistency;
   @Autowired AuthorizationSetup authorizations;
   @Autowired UnitDirectory directory;
+  @Autowired RoundTaskRepository roundTasks;
+  @Autowired OfficeCheckRepository officeChecks;
 
   private static final LocalDate MONDAY = LocalDate.of(2026, 6, 1);
   private static final LocalDate DUE = LocalDate.of(2026, 6, 10);
@@ -180,6 +186,57 @@ class RecordFollowsEngineTest extends ProcessTestSupport {
     assertThat(List.of(item(other, CLERK).getStatus(), item(other, OTHER).getStatus()))
         .as("the round named by the forged roundId is untouched")
         .containsOnly(WorkItemStatus.ASSIGNED);
+    assertThat(consistency.disagreements()).isEmpty();
+  }
+
+  @Test
+  void aDelegateThatFailsAfterWritingOurRowsRollsThemBackWithTheEngine() throws Exception {
+    startClockAt(MONDAY);
+    Round round = open();
+    for (String unit : List.of(CLERK, OTHER)) {
+      taskService().complete(unitTask(round, SUBMIT_REPORT, unit).getId(), ReportForm.filled());
+      taskService()
+          .complete(
+              unitTask(round, REVIEW_REPORT, LEAD).getId(),
+              Map.of(Variables.REVIEW_DECISION, Variables.APPROVED));
+    }
+    executeJobs(round.taskInstance());
+    // ServiceTask_CloseTask closes the work items and writes the office's check, then fails.
+    doAnswer(
+            invocation -> {
+              invocation.callRealMethod();
+              throw new IllegalStateException("模拟故障：办结时数据库连接中断");
+            })
+        .when(closeTaskDelegate)
+        .execute(any());
+    Task check =
+        taskQuery()
+            .processInstanceId(round.taskInstance())
+            .taskDefinitionKey(OFFICE_CHECK)
+            .singleResult();
+
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(check.getId(), Map.of(Variables.CHECK_DECISION, Variables.PASSED)))
+        .hasMessageContaining("模拟故障");
+
+    assertThat(taskQuery().taskId(check.getId()).count()).as("检查任务仍在").isOne();
+    assertThat(
+            runtimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(round.taskInstance())
+                .count())
+        .as("任务督办实例仍在")
+        .isOne();
+    for (String unit : List.of(CLERK, OTHER)) {
+      WorkItem item = item(round, unit);
+      assertThat(item.getStatus()).as(unit).isEqualTo(WorkItemStatus.APPROVED);
+      assertThat(item.getClosedAt()).as(unit).isNull();
+    }
+    long roundTaskId =
+        roundTasks.findByRoundIdAndTaskNo(round.id(), REVIEWED_TASK).orElseThrow().getId();
+    assertThat(officeChecks.findByRoundTaskIdOrderById(roundTaskId)).as("检查记录未留下").isEmpty();
     assertThat(consistency.disagreements()).isEmpty();
   }
 
