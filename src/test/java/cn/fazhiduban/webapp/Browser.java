@@ -190,11 +190,51 @@ final class Browser implements AutoCloseable {
 
   /**
    * Opens the webapp and logs in with the demo password. On a busy machine the first, cold page
-   * load has been seen to stay at the splash screen (a reload gets it from the warm server), and a
-   * login to take longer than the wait (then it has got through by the next attempt). Logged in
-   * means the webapps' own API knows the user, not merely that the form has gone.
+   * load has been seen to stay at the splash screen (a reload gets it from the warm server), a
+   * login to take longer than the wait, and the form to send what was typed into the wrong field
+   * (the webapp then says 登录失败 at once: the form is loaded afresh and filled again, after the few
+   * seconds the engine holds back a user whose login failed). Logged in means the webapps' own API
+   * knows the user, not merely that the form has gone.
    */
   void login(String app, String user) {
+    for (int attempt = 1; ; attempt++) {
+      if (attempt > 1 && loggedInAs(user)) {
+        return;
+      }
+      openLoginForm(app);
+      type(USERNAME, user);
+      type(PASSWORD, "demo");
+      click(LOGIN_BUTTON);
+      try {
+        waitUntil(
+            Duration.ofSeconds(attempt < 3 ? 20 : 60),
+            user + " 登录后仍停在登录页",
+            d -> loggedInAs(user) || bodyText().contains("登录失败"));
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        continue;
+      }
+      if (loggedInAs(user)) {
+        return;
+      }
+      if (attempt == 3) {
+        throw new AssertionError(user + " 三次登录均被拒绝：" + bodyText());
+      }
+      try {
+        Thread.sleep(LOGIN_HOLD_BACK.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  /** How long the engine holds back a user after a failed login, at first. */
+  private static final Duration LOGIN_HOLD_BACK = Duration.ofSeconds(3);
+
+  private void openLoginForm(String app) {
     for (int load = 1; ; load++) {
       open(app);
       try {
@@ -205,26 +245,9 @@ final class Browser implements AutoCloseable {
             d ->
                 d.findElements(LOGIN_BUTTON).stream()
                     .anyMatch(b -> b.isDisplayed() && b.getText().contains("登录")));
-        break;
+        return;
       } catch (TimeoutException e) {
         if (load == 3) {
-          throw e;
-        }
-      }
-    }
-    for (int attempt = 1; ; attempt++) {
-      if (attempt > 1 && loggedInAs(user)) {
-        return;
-      }
-      type(USERNAME, user);
-      type(PASSWORD, "demo");
-      click(LOGIN_BUTTON);
-      try {
-        waitUntil(
-            Duration.ofSeconds(attempt < 3 ? 20 : 60), user + " 登录后仍停在登录页", d -> loggedInAs(user));
-        return;
-      } catch (TimeoutException e) {
-        if (attempt == 3) {
           throw e;
         }
       }
