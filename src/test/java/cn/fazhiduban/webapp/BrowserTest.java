@@ -54,10 +54,6 @@ class BrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final int TASK_NO = 42;
 
-  /**
-   * The webapps' login form (camunda-commons-ui): its inputs carry no id or name, so their ng-model
-   * finds them.
-   */
   @LocalServerPort int port;
 
   @org.springframework.beans.factory.annotation.Autowired
@@ -211,11 +207,18 @@ class BrowserTest {
               return Optional.empty();
             });
     assertThat(item.path("status").asText()).isEqualTo("REPORTED");
-    // the 佐证材料 reached the engine as a file variable
+    // the 佐证材料 reached the engine as a file variable of this round's task instance
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(roundId + "/" + TASK_NO)
+            .singleResult()
+            .getId();
     JsonNode evidenceVariables =
         office
             .get(
-                "/engine-rest/variable-instance?variableName=evidence1"
+                "/engine-rest/variable-instance?variableName=evidence1&processInstanceIdIn="
+                    + instance
                     + "&deserializeValues=false&firstResult=0&maxResults=10")
             .json();
     assertThat(evidenceVariables).as(evidenceVariables.toString()).hasSize(1);
