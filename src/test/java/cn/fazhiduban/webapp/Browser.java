@@ -1,5 +1,6 @@
 package cn.fazhiduban.webapp;
 
+import cn.fazhiduban.support.Node;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -222,12 +223,7 @@ final class Browser implements AutoCloseable {
       if (attempt == 3) {
         throw new AssertionError(user + " 三次登录均被拒绝：" + bodyText());
       }
-      try {
-        Thread.sleep(LOGIN_HOLD_BACK.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+      Node.sleep(LOGIN_HOLD_BACK);
     }
   }
 
