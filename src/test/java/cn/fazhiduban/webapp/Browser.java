@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
@@ -26,6 +27,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -97,7 +101,8 @@ final class Browser implements AutoCloseable {
   /**
    * Closes extra windows, clears the storage (local, session, IndexedDB, cache) of the site the
    * scenario ended on and every cookie, checks on that page that no cookie is left, and opens a
-   * blank page. Each scenario works on one site, the test server's.
+   * blank page, and drops what the console logged. Each scenario works on one site, the test
+   * server's.
    */
   private void forgetSession() {
     List<String> windows = List.copyOf(driver.getWindowHandles());
@@ -119,6 +124,7 @@ final class Browser implements AutoCloseable {
       throw new IllegalStateException("浏览器会话的 Cookie 未能清除");
     }
     driver.get("about:blank");
+    driver.manage().logs().get(LogType.BROWSER);
   }
 
   private static Browser start() {
@@ -153,6 +159,10 @@ final class Browser implements AutoCloseable {
         "--lang=zh-CN",
         "--user-data-dir=" + profile.toAbsolutePath());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN"));
+    // the console (script errors, failed requests) goes into a failed wait's message
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.WARNING);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(DRIVER))
@@ -267,7 +277,9 @@ final class Browser implements AutoCloseable {
 
   /** A fresh wait each time: withMessage changes the wait it is called on. */
   private WebDriverWait await() {
-    return new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
+    WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
+    wait.withMessage(() -> "等待超时" + whatItShows());
+    return wait;
   }
 
   /** Waits until the element is displayed. */
@@ -275,12 +287,52 @@ final class Browser implements AutoCloseable {
     return await().until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  private static final By START_PROCESS = By.cssSelector(".start-process-action a");
+
+  /**
+   * Opens the process's start form from Tasklist's 启动流程 and waits until {@code loaded} shows. A
+   * click on the process that the form does not follow within 20 seconds (the list still shows, or
+   * the dialog has closed) is made again, twice at most, as a person would, and said on stderr with
+   * what the page showed; while the dialog shows neither list nor form, the form is still loading.
+   */
+  void openStartForm(String process, By loaded) {
+    By link =
+        By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='" + process + "']");
+    By dialog = By.cssSelector(".modal-content");
+    String failure = "「" + process + "」的启动表单没有出现";
+    click(START_PROCESS);
+    for (int attempt = 1; ; attempt++) {
+      click(link);
+      try {
+        waitUntil(Duration.ofSeconds(20), failure, d -> shows(loaded));
+        return;
+      } catch (TimeoutException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        System.err.println("点击「" + process + "」后表单没有出现，再试一次：" + e.getMessage());
+      }
+      waitUntil(failure, d -> shows(loaded) || shows(link) || !shows(dialog));
+      if (shows(loaded)) {
+        return;
+      }
+      if (!shows(link)) {
+        click(START_PROCESS);
+      }
+    }
+  }
+
+  /** Whether an element the locator finds is displayed. */
+  boolean shows(By locator) {
+    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
+  }
+
   /** Waits until the element is displayed and enabled, then clicks it. */
   void click(By locator) {
     await()
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class)
-        .withMessage(() -> "无法点击：" + locator)
+        .withMessage(() -> "无法点击：" + locator + whatItShows())
         .until(
             d -> {
               WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
@@ -323,8 +375,36 @@ final class Browser implements AutoCloseable {
   void waitUntil(Duration timeout, String failure, Function<WebDriver, Boolean> condition) {
     new WebDriverWait(driver, timeout, Duration.ofMillis(200))
         .ignoring(StaleElementReferenceException.class)
-        .withMessage(() -> failure)
+        .withMessage(() -> failure + whatItShows())
         .until(condition);
+  }
+
+  /**
+   * What the page shows when a wait fails, so that a failure on CI, where the screenshot stays
+   * behind, says what went wrong: the text of the open dialog (or of the page), and the last ten
+   * warnings and errors of the browser's console since they were last read.
+   */
+  private String whatItShows() {
+    try {
+      Object shown =
+          ((JavascriptExecutor) driver)
+              .executeScript(
+                  "var modal = document.querySelector('.modal.in .modal-content, .modal-content');"
+                      + " var text = (modal || document.body || {}).innerText || '';"
+                      + " return text.replace(/\\s+/g, ' ').trim();");
+      StringBuilder out = new StringBuilder("\n页面显示：").append(excerpt(String.valueOf(shown)));
+      List<LogEntry> console = driver.manage().logs().get(LogType.BROWSER).getAll();
+      for (LogEntry entry : console.subList(Math.max(0, console.size() - 10), console.size())) {
+        out.append("\n浏览器控制台：").append(excerpt(entry.getMessage()));
+      }
+      return out.toString();
+    } catch (RuntimeException e) {
+      return "\n（页面内容读取失败：" + e.getClass().getSimpleName() + "）";
+    }
+  }
+
+  private static String excerpt(String text) {
+    return text.length() <= 600 ? text : text.substring(0, 600) + "……";
   }
 
   /** Scrolls the element to the middle of its scrolling pane (for a screenshot that shows it). */
@@ -340,7 +420,7 @@ final class Browser implements AutoCloseable {
    */
   void waitForText(String... texts) {
     await()
-        .withMessage(() -> "页面没有出现：" + String.join("、", texts))
+        .withMessage(() -> "页面没有出现：" + String.join("、", texts) + whatItShows())
         .until(
             d -> {
               String shown = shownText();

@@ -32,7 +32,6 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -129,7 +128,7 @@ class BrowserTest {
     browser.click(button("认领"));
     // claiming reloads the task and its form: wait until the claim shows, then for the form and its
     // header
-    browser.waitUntil("认领后仍显示「认领」", d -> !shown(d, button("认领")));
+    browser.waitUntil("认领后仍显示「认领」", d -> !browser.shows(button("认领")));
     awaitForm("zzrsb1", By.id("fd-progress"));
     browser.waitForText("督办任务", "第 " + TASK_NO + " 项", "组织人事部");
     Path evidence = Files.createTempFile("evidence-", ".pdf");
@@ -335,8 +334,8 @@ class BrowserTest {
   private void awaitForm(String user, By formContent) {
     By formError = By.xpath("//*[contains(@class,'alert')][contains(normalize-space(.),'表单错误')]");
     // the error panel is in the page all along, hidden while there is no error
-    browser.waitUntil("任务表单没有出现", d -> shown(d, formContent) || shown(d, formError));
-    if (!shown(browser.driver(), formContent)) {
+    browser.waitUntil("任务表单没有出现", d -> browser.shows(formContent) || browser.shows(formError));
+    if (!browser.shows(formContent)) {
       Matcher task =
           Pattern.compile("[?&]task=([0-9a-f-]+)").matcher(browser.driver().getCurrentUrl());
       String engine =
@@ -371,10 +370,6 @@ class BrowserTest {
         .findFirst()
         .map(input -> input.getDomProperty("value"))
         .orElse(null);
-  }
-
-  private static boolean shown(WebDriver driver, By locator) {
-    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
   }
 
   private String attribute(By locator, String name) {

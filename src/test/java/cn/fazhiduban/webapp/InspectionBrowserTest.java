@@ -141,8 +141,7 @@ class InspectionBrowserTest {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     browser = Browser.session();
     browser.login("http://localhost:" + port + "/camunda/app/tasklist/default/", "yfzqb1");
-    browser.click(By.xpath("//a[contains(normalize-space(.),'启动流程')]"));
-    browser.click(By.xpath("//ul[contains(@class,'processes')]//a[normalize-space(.)='法治督察']"));
+    browser.openStartForm("法治督察", By.id("fd-topic"));
     browser.waitForText("被督察单位", "督察组成员", "督察测试区法治政府建设任务分解方案");
     for (Unit unit : units) {
       browser.click(By.id("fd-unit-" + unit.code()));

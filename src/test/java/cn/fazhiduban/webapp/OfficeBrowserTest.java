@@ -31,7 +31,6 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -116,14 +115,14 @@ class OfficeBrowserTest {
         By.xpath(
             "//label[contains(normalize-space(.),'一、')]/input[contains(@class,'fd-chapter')]"));
     waitForTheCheck();
-    browser.waitUntil(WAIT, "没有显示将开启的工作事项数", d -> shown(d, By.id("fd-work-items")));
+    browser.waitUntil(WAIT, "没有显示将开启的工作事项数", d -> browser.shows(By.id("fd-work-items")));
     int shownWorkItems = Integer.parseInt(browser.visible(By.id("fd-work-items")).getText().trim());
     assertThat(browser.visible(By.id("fd-round-preview")).getText())
         .contains("将开启 3 项任务", chinese(due) + " 18:00（北京时间）");
     browser.screenshot("office-1a-round-start-form");
 
     browser.click(START_BUTTON);
-    browser.waitUntil(WAIT, "启动后表单仍未关闭", d -> !shown(d, By.id("fd-round-preview")));
+    browser.waitUntil(WAIT, "启动后表单仍未关闭", d -> !browser.shows(By.id("fd-round-preview")));
     browser.screenshot("office-1b-round-started");
 
     JsonNode round =
@@ -161,7 +160,7 @@ class OfficeBrowserTest {
 
     fillRoundForm("周六截止（浏览器测试）", saturday);
     waitForTheCheck();
-    browser.waitUntil(WAIT, "周六没有被拒绝", d -> shown(d, By.id("fd-round-error")));
+    browser.waitUntil(WAIT, "周六没有被拒绝", d -> browser.shows(By.id("fd-round-error")));
     assertThat(browser.visible(By.id("fd-round-error")).getText())
         .contains(chinese(saturday) + "（星期六）不是工作日", "下一个工作日 " + chinese(next));
     assertThat(browser.visible(START_BUTTON).isEnabled()).as("「启动」不可用").isFalse();
@@ -170,11 +169,11 @@ class OfficeBrowserTest {
     // the suggested working day is one click away
     browser.click(By.xpath("//*[@id='fd-round-error']//a"));
     waitForTheCheck();
-    browser.waitUntil(WAIT, "改为下一个工作日后仍不可启动", d -> shown(d, By.id("fd-work-items")));
+    browser.waitUntil(WAIT, "改为下一个工作日后仍不可启动", d -> browser.shows(By.id("fd-work-items")));
 
     new Select(browser.visible(By.id("fd-task-scope"))).selectByValue("list");
     waitForTheCheck();
-    browser.waitUntil(WAIT, "空的任务清单没有被拒绝", d -> shown(d, By.id("fd-round-error")));
+    browser.waitUntil(WAIT, "空的任务清单没有被拒绝", d -> browser.shows(By.id("fd-round-error")));
     assertThat(browser.visible(By.id("fd-round-error")).getText()).contains("任务清单是空的");
     assertThat(browser.visible(START_BUTTON).isEnabled()).isFalse();
     browser.screenshot("office-2b-empty-list-refused");
@@ -215,8 +214,8 @@ class OfficeBrowserTest {
                 .equals(
                     ((JavascriptExecutor) d)
                         .executeScript("return document.body.dataset.fdTidiedFor;")));
-    assertThat(shown(browser.driver(), START_PROCESS)).as("启动流程").isFalse();
-    assertThat(shown(browser.driver(), CREATE_TASK)).as("创建任务").isFalse();
+    assertThat(browser.shows(START_PROCESS)).as("启动流程").isFalse();
+    assertThat(browser.shows(CREATE_TASK)).as("创建任务").isFalse();
     assertThat(browser.bodyText()).doesNotContain("启动流程", "创建任务");
     browser.screenshot("office-3a-clerk-no-start-no-create");
     // the webapp session reaches /api (a plugin or a form may read), with the clerk's rights and no
@@ -230,7 +229,7 @@ class OfficeBrowserTest {
         By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space(text())='本单位待办']"));
     By reportTask =
         By.xpath("//*[contains(@class,'tasks-list')]//li[.//a[normalize-space(.)='报送工作进展']]");
-    browser.waitUntil(WAIT, "本单位待办中没有新任务", d -> shown(d, reportTask));
+    browser.waitUntil(WAIT, "本单位待办中没有新任务", d -> browser.shows(reportTask));
     browser.waitUntil(
         WAIT,
         "列表中的截止时间不是北京时间 " + expected,
@@ -247,7 +246,7 @@ class OfficeBrowserTest {
         WAIT,
         "表单没有显示截止时间",
         d ->
-            shown(d, By.id("fd-report-due"))
+            browser.shows(By.id("fd-report-due"))
                 && !d.findElement(By.id("fd-report-due")).getText().startsWith("（"));
     assertThat(browser.visible(By.id("fd-report-due")).getText()).isEqualTo(expected + "（北京时间）");
     browser.scrollTo(By.id("fd-report-due"));
@@ -384,7 +383,7 @@ class OfficeBrowserTest {
     browser.click(follow);
     browser.click(By.xpath("//button[normalize-space(.)='认领']"));
     By reason = By.xpath("//label[contains(normalize-space(.),'关闭原因')]/following::textarea[1]");
-    browser.waitUntil(WAIT, "跟踪督办表单没有出现", d -> shown(d, reason));
+    browser.waitUntil(WAIT, "跟踪督办表单没有出现", d -> browser.shows(reason));
     browser.waitForText("跟踪督办", "市场监管局", "挂牌督办", "（北京时间）");
     String text = "该单位已书面说明原因，经研究不再督办（浏览器测试）。";
     browser.type(reason, text);
@@ -429,15 +428,11 @@ class OfficeBrowserTest {
   }
 
   private void openRoundStartForm() {
-    browser.click(START_PROCESS);
-    browser.click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='开启督办轮次']"));
+    browser.openStartForm("开启督办轮次", By.id("fd-plan"));
     browser.waitUntil(
         WAIT,
         "开启督办轮次的表单没有载入方案",
-        d ->
-            shown(d, By.id("fd-plan"))
-                && !d.findElements(By.cssSelector("#fd-plan option[value='" + planId + "']"))
-                    .isEmpty());
+        d -> !d.findElements(By.cssSelector("#fd-plan option[value='" + planId + "']")).isEmpty());
   }
 
   private void fillRoundForm(String label, LocalDate reportDate) {
@@ -495,13 +490,7 @@ class OfficeBrowserTest {
 
   private void assertNoBanner(String page) {
     browser.waitUntil(page + " 没有载入", d -> !browser.bodyText().isBlank());
-    assertThat(shown(browser.driver(), By.cssSelector(".ce-eol-banner")))
-        .as(page + " 的 EOL 横幅")
-        .isFalse();
+    assertThat(browser.shows(By.cssSelector(".ce-eol-banner"))).as(page + " 的 EOL 横幅").isFalse();
     assertThat(browser.bodyText()).as(page).doesNotContain("Camunda 8", "迁移指南");
-  }
-
-  private static boolean shown(WebDriver driver, By locator) {
-    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
   }
 }

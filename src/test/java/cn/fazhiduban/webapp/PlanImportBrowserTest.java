@@ -24,8 +24,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ClassPathResource;
@@ -76,8 +74,7 @@ class PlanImportBrowserTest {
 
     browser = Browser.session();
     browser.login(tasklist(), "yfzqb1");
-    browser.click(By.xpath("//a[normalize-space(.)='启动流程']"));
-    browser.click(By.xpath("//*[contains(@class,'modal')]//a[normalize-space(.)='导入任务分解方案']"));
+    browser.openStartForm("导入任务分解方案", By.id("fd-plan-file"));
     browser.visible(By.id("fd-plan-file")).sendKeys(upload.toAbsolutePath().toString());
     browser.waitForText("方案文件", "或粘贴方案全文");
     browser.screenshot("plan-import-1-start-form");
@@ -100,7 +97,7 @@ class PlanImportBrowserTest {
             });
     browser.open(tasklist() + "#/?task=" + taskId);
     browser.click(button("认领"));
-    browser.waitUntil("认领后仍显示「认领」", d -> !shown(d, button("认领")));
+    browser.waitUntil("认领后仍显示「认领」", d -> !browser.shows(button("认领")));
     browser.visible(By.id("fd-warnings"));
     browser.waitForText(
         "第 1 项没有牵头单位", "「明月管理局」不在单位目录中", "未识别的单位名称（1 个）", "统筹配置行政执法职能", "测试区全面依法治区委员会");
@@ -182,7 +179,7 @@ class PlanImportBrowserTest {
     // Tasklist may hide 启动流程 from whom it offers nothing; where it shows it, the list must not
     // offer the import
     browser.waitForText("本单位待办");
-    if (shown(browser.driver(), startProcess)) {
+    if (browser.shows(startProcess)) {
       browser.click(startProcess);
       browser.waitUntil(
           "启动流程的列表没有出现",
@@ -206,10 +203,6 @@ class PlanImportBrowserTest {
 
   private String tasklist() {
     return "http://localhost:" + port + "/camunda/app/tasklist/default/";
-  }
-
-  private static boolean shown(WebDriver driver, By locator) {
-    return driver.findElements(locator).stream().anyMatch(WebElement::isDisplayed);
   }
 
   private static By button(String text) {
