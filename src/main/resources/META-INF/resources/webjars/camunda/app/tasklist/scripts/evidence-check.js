@@ -23,7 +23,7 @@ function checkEvidence(camForm, $scope) {
     var dot = file.name.lastIndexOf('.');
     var ext = dot < 0 ? '' : file.name.substring(dot + 1).toLowerCase();
     if (EVIDENCE_TYPES.indexOf(ext) < 0) {
-      return '“' + file.name + '”的类型不支持，请上传 pdf、doc、docx、xls、xlsx、jpg、png 或 zip 文件。';
+      return '“' + file.name + '”的类型不支持，只能上传 ' + EVIDENCE_TYPES.join('、') + ' 文件。';
     }
     if (file.size > EVIDENCE_MAX_BYTES) {
       return '“' + file.name + '”有 ' + (file.size / 1048576).toFixed(1) + ' MB，超过 20 MB，请压缩或拆分后再上传。';
