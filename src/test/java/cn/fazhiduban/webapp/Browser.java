@@ -389,7 +389,7 @@ final class Browser implements AutoCloseable {
       Object shown =
           ((JavascriptExecutor) driver)
               .executeScript(
-                  "var modal = document.querySelector('.modal.in .modal-content, .modal-content');"
+                  "var modal = document.querySelector('.modal-content');"
                       + " var text = (modal || document.body || {}).innerText || '';"
                       + " return text.replace(/\\s+/g, ' ').trim();");
       StringBuilder out = new StringBuilder("\n页面显示：").append(excerpt(String.valueOf(shown)));
