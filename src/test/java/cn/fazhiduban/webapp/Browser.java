@@ -275,19 +275,21 @@ final class Browser implements AutoCloseable {
     return user.equals(who);
   }
 
-  /** A fresh wait each time: withMessage changes the wait it is called on. */
-  private WebDriverWait await() {
-    WebDriverWait wait = new WebDriverWait(driver, WAIT, Duration.ofMillis(200));
-    wait.withMessage(() -> "等待超时" + whatItShows());
+  /** A wait whose failure says {@code failure} and what the page showed then. */
+  private WebDriverWait await(Duration timeout, String failure) {
+    WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(200));
+    wait.withMessage(() -> failure + whatItShows());
     return wait;
   }
 
   /** Waits until the element is displayed. */
   WebElement visible(By locator) {
-    return await().until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return await(WAIT, "没有出现：" + locator)
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
-  private static final By START_PROCESS = By.cssSelector(".start-process-action a");
+  /** Tasklist's 启动流程. */
+  static final By START_PROCESS = By.cssSelector(".start-process-action a");
 
   /**
    * Opens the process's start form from Tasklist's 启动流程 and waits until {@code loaded} shows. A
@@ -329,10 +331,9 @@ final class Browser implements AutoCloseable {
 
   /** Waits until the element is displayed and enabled, then clicks it. */
   void click(By locator) {
-    await()
+    await(WAIT, "无法点击：" + locator)
         .ignoring(StaleElementReferenceException.class)
         .ignoring(ElementClickInterceptedException.class)
-        .withMessage(() -> "无法点击：" + locator + whatItShows())
         .until(
             d -> {
               WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(d);
@@ -353,9 +354,8 @@ final class Browser implements AutoCloseable {
    * input up again.
    */
   void type(By locator, String text) {
-    await()
+    await(WAIT, "无法在 " + locator + " 中输入：" + text)
         .ignoring(StaleElementReferenceException.class)
-        .withMessage(() -> "无法在 " + locator + " 中输入：" + text)
         .until(
             d -> {
               WebElement input = d.findElement(locator);
@@ -373,10 +373,7 @@ final class Browser implements AutoCloseable {
   }
 
   void waitUntil(Duration timeout, String failure, Function<WebDriver, Boolean> condition) {
-    new WebDriverWait(driver, timeout, Duration.ofMillis(200))
-        .ignoring(StaleElementReferenceException.class)
-        .withMessage(() -> failure + whatItShows())
-        .until(condition);
+    await(timeout, failure).ignoring(StaleElementReferenceException.class).until(condition);
   }
 
   /**
@@ -419,8 +416,7 @@ final class Browser implements AutoCloseable {
    * shows it.
    */
   void waitForText(String... texts) {
-    await()
-        .withMessage(() -> "页面没有出现：" + String.join("、", texts) + whatItShows())
+    await(WAIT, "页面没有出现：" + String.join("、", texts))
         .until(
             d -> {
               String shown = shownText();

@@ -55,7 +55,6 @@ class OfficeBrowserTest {
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final String LABEL = "2026年第四季度（浏览器测试）";
 
-  private static final By START_PROCESS = By.cssSelector(".start-process-action a");
   private static final By CREATE_TASK = By.cssSelector(".create-task-action a");
   private static final By START_BUTTON =
       By.xpath("//div[contains(@class,'modal-footer')]//button[contains(@class,'btn-primary')]");
@@ -214,7 +213,7 @@ class OfficeBrowserTest {
                 .equals(
                     ((JavascriptExecutor) d)
                         .executeScript("return document.body.dataset.fdTidiedFor;")));
-    assertThat(browser.shows(START_PROCESS)).as("启动流程").isFalse();
+    assertThat(browser.shows(Browser.START_PROCESS)).as("启动流程").isFalse();
     assertThat(browser.shows(CREATE_TASK)).as("创建任务").isFalse();
     assertThat(browser.bodyText()).doesNotContain("启动流程", "创建任务");
     browser.screenshot("office-3a-clerk-no-start-no-create");
@@ -262,7 +261,7 @@ class OfficeBrowserTest {
     browser.click(
         By.xpath("//*[contains(@class,'task-filter')]//*[normalize-space(text())='本单位待办']"));
     assertNoBanner("Tasklist 过滤器");
-    browser.click(START_PROCESS);
+    browser.click(Browser.START_PROCESS);
     browser.waitForText("开启督办轮次");
     assertNoBanner("Tasklist 启动流程");
     browser.screenshot("office-4a-tasklist-no-banner");
